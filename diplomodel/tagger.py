@@ -1,0 +1,260 @@
+"""Token-classification inference: whole documents through overlapping windows, exact char spans.
+
+The tagger reads words (``diplomodel.text.split_words``), feeds their sub-tokens in windows of
+``max_length`` with ``stride`` sub-tokens of overlap, keeps for each word the prediction of the
+window where it scored highest, and decodes word-level BIO tags into :class:`Entity` spans
+that index the input text exactly. Nothing is truncated. The encoder is uncased, so each word's
+casing class (``casing_class``) goes in as ``token_type_ids`` and a learned embedding restores it.
+
+Example:
+    >>> from diplomodel.tagger import Tagger
+    >>> tagger = Tagger.tiny_random(seed=0)   # random weights: the spans are exact, labels random
+    >>> ents = tagger.predict(["Foreign Minister Ana Lopez met Ali Khan in Rabat."])[0]
+    >>> all(isinstance(e.start, int) for e in ents)
+    True
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import torch
+
+from diplomodel.errors import ModelError
+from diplomodel.labels import BIO_LABELS, Entity, bio_to_entity_label
+from diplomodel.text import NUM_CASING_CLASSES, casing_class, split_words
+
+TAGGER_CONFIG = "tagger_config.json"
+
+
+@dataclass
+class TaggerConfig:
+    """What a tagger dir needs besides its weights (saved as ``tagger_config.json``)."""
+
+    base: str | None = None          # base encoder (name, path or HF id) when the dir holds an adapter
+    adapter: bool = False            # True: the dir holds a peft LoRA adapter over ``base``
+    casing: bool = True              # casing classes fed as token_type_ids
+    max_length: int = 256            # sub-tokens a window, [CLS]/[SEP] included
+    stride: int = 64                 # sub-tokens shared by consecutive windows
+    labels: list[str] = field(default_factory=lambda: list(BIO_LABELS))
+
+    @classmethod
+    def load(cls, path: Path) -> "TaggerConfig":
+        data = json.loads(path.read_text("utf-8"))
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass
+class Window:
+    """One encoder input: sub-token ids, casing ids and, per position, the word index (or -1)."""
+
+    doc: int
+    input_ids: list[int]
+    type_ids: list[int]
+    word_index: list[int]
+
+
+def expand_casing_embeddings(model: torch.nn.Module, n: int = NUM_CASING_CLASSES) -> None:
+    """Grow a BERT-like model's token-type embedding to ``n`` casing classes (rows copy row 0)."""
+    parent = _embeddings_module(model)
+    old = parent.token_type_embeddings
+    if old.num_embeddings == n:
+        return
+    new = torch.nn.Embedding(n, old.embedding_dim).to(old.weight.device, old.weight.dtype)
+    with torch.no_grad():
+        new.weight[:] = old.weight[0]
+    parent.token_type_embeddings = new
+    model.config.type_vocab_size = n
+    if hasattr(parent, "token_type_ids"):
+        parent.token_type_ids = torch.zeros_like(parent.token_type_ids)
+
+
+def _embeddings_module(model: torch.nn.Module) -> torch.nn.Module:
+    for module in model.modules():
+        if hasattr(module, "token_type_embeddings") and hasattr(module, "word_embeddings"):
+            return module
+    raise ModelError("the encoder has no token-type embedding; set casing=false for it")
+
+
+def encode_words(tokenizer, strings: Sequence[str], max_length: int, stride: int,
+                 casing: bool) -> list[tuple[list[int], list[int], list[int]]]:
+    """Sub-token windows over a word list: ``(input_ids, type_ids, word_index)`` each.
+
+    Consecutive windows share ``stride`` sub-tokens; ``word_index`` is -1 on [CLS]/[SEP].
+    Training and inference both build their encoder inputs here.
+    """
+    if stride >= max_length - 2:
+        raise ValueError("stride must be smaller than max_length - 2")
+    if not strings:
+        return []
+    enc = tokenizer(list(strings), is_split_into_words=True, add_special_tokens=False, verbose=False)
+    ids = enc["input_ids"]
+    wids = [w if w is not None else -1 for w in enc.word_ids()]
+    kinds = [casing_class(w) for w in strings] if casing else [0] * len(strings)
+    body, start, out = max_length - 2, 0, []
+    while True:
+        end = min(start + body, len(ids))
+        piece = wids[start:end]
+        out.append(([tokenizer.cls_token_id] + ids[start:end] + [tokenizer.sep_token_id],
+                    [0] + [kinds[w] if w >= 0 else 0 for w in piece] + [0],
+                    [-1] + piece + [-1]))
+        if end >= len(ids):
+            return out
+        start = end - stride
+
+
+def make_windows(tokenizer, texts: Sequence[str], max_length: int, stride: int,
+                 casing: bool) -> tuple[list[Window], list[list[tuple[int, int]]]]:
+    """Split every text into words and overlapping sub-token windows covering all of them."""
+    windows: list[Window] = []
+    all_words: list[list[tuple[int, int]]] = []
+    for d, text in enumerate(texts):
+        words = split_words(text)
+        all_words.append(words)
+        for ids, types, index in encode_words(tokenizer, [text[s:e] for s, e in words],
+                                              max_length, stride, casing):
+            windows.append(Window(doc=d, input_ids=ids, type_ids=types, word_index=index))
+    return windows, all_words
+
+
+def decode_words(tags: list[str], scores: list[float], words: list[tuple[int, int]],
+                 text: str) -> list[Entity]:
+    """Word-level BIO tags (lenient: a stray I- opens an entity) -> entities with char spans."""
+    entities: list[Entity] = []
+    cur_label, cur_start, cur_end, cur_scores = None, 0, 0, []
+
+    def close() -> None:
+        if cur_label is not None:
+            s, e = words[cur_start][0], words[cur_end][1]
+            entities.append(Entity(s, e, cur_label, sum(cur_scores) / len(cur_scores), text[s:e]))
+
+    for i, tag in enumerate(tags):
+        label = bio_to_entity_label(tag)
+        if label is None:
+            close()
+            cur_label = None
+        elif tag.startswith("B-") or label != cur_label:
+            close()
+            cur_label, cur_start, cur_end, cur_scores = label, i, i, [scores[i]]
+        else:
+            cur_end = i
+            cur_scores.append(scores[i])
+    close()
+    return entities
+
+
+class Tagger:
+    """A token-classification model plus its tokenizer and window settings."""
+
+    def __init__(self, model: torch.nn.Module, tokenizer, config: TaggerConfig,
+                 device: str = "cpu", name_or_path: str = "") -> None:
+        self.model = model.to(device).eval()
+        self.tokenizer = tokenizer
+        self.config = config
+        self.device = device
+        self.name_or_path = name_or_path
+        self.labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
+
+    @classmethod
+    def from_pretrained(cls, path: str | Path, device: str = "cpu", base: str | None = None) -> "Tagger":
+        """Load a tagger dir: a full ``save_pretrained`` model, or a LoRA adapter over ``base``."""
+        from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+        path = Path(path)
+        if not path.is_dir():
+            raise ModelError(f"tagger directory not found: {path}")
+        cfg_file = path / TAGGER_CONFIG
+        config = TaggerConfig.load(cfg_file) if cfg_file.exists() else TaggerConfig()
+        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+        if config.adapter or (path / "adapter_config.json").exists():
+            from peft import PeftModel
+
+            from diplomodel.weights import resolve_base
+
+            base_dir = resolve_base(base or config.base or "")
+            model = build_base_model(base_dir, config)
+            model = PeftModel.from_pretrained(model, str(path), is_trainable=False).merge_and_unload()
+        else:
+            model = AutoModelForTokenClassification.from_pretrained(path, local_files_only=True,
+                                                                    use_safetensors=True)
+        return cls(model, tokenizer, config, device=device, name_or_path=str(path))
+
+    def save_pretrained(self, path: str | Path) -> None:
+        """Save the (merged) model, tokenizer and ``tagger_config.json`` as a full HF dir."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self.model.save_pretrained(path, safe_serialization=True)
+        self.tokenizer.save_pretrained(path)
+        cfg = asdict(self.config) | {"adapter": False}
+        (path / TAGGER_CONFIG).write_text(json.dumps(cfg, indent=2), "utf-8")
+
+    @classmethod
+    def tiny_random(cls, seed: int = 0, max_length: int = 32, stride: int = 8) -> "Tagger":
+        """A tiny randomly initialised tagger (character vocabulary) for tests."""
+        from transformers import BertConfig, BertForTokenClassification, BertTokenizerFast
+
+        torch.manual_seed(seed)
+        chars = [chr(c) for c in range(33, 127) if not chr(c).isupper()]
+        vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + chars + [f"##{c}" for c in chars]
+        with tempfile.TemporaryDirectory() as tmp:
+            vocab_file = Path(tmp) / "vocab.txt"
+            vocab_file.write_text("\n".join(vocab) + "\n", "utf-8")
+            tokenizer = BertTokenizerFast(vocab_file=str(vocab_file), do_lower_case=True)
+        config = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2,
+                            num_attention_heads=2, intermediate_size=64, max_position_embeddings=128,
+                            type_vocab_size=NUM_CASING_CLASSES, num_labels=len(BIO_LABELS),
+                            id2label=dict(enumerate(BIO_LABELS)),
+                            label2id={l: i for i, l in enumerate(BIO_LABELS)})
+        model = BertForTokenClassification(config)
+        return cls(model, tokenizer, TaggerConfig(max_length=max_length, stride=stride),
+                   name_or_path="tiny-random")
+
+    @torch.inference_mode()
+    def predict(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Entity]]:
+        """Tag every text over its whole length; returns entities per text, in text order."""
+        cfg = self.config
+        windows, all_words = make_windows(self.tokenizer, texts, cfg.max_length, cfg.stride, cfg.casing)
+        best = [[(-1.0, "O")] * len(words) for words in all_words]
+        order = sorted(range(len(windows)), key=lambda i: -len(windows[i].input_ids))
+        pad = self.tokenizer.pad_token_id or 0
+        for b in range(0, len(order), batch_size):
+            batch = [windows[i] for i in order[b:b + batch_size]]
+            width = max(len(w.input_ids) for w in batch)
+            ids = torch.full((len(batch), width), pad, dtype=torch.long)
+            types = torch.zeros((len(batch), width), dtype=torch.long)
+            mask = torch.zeros((len(batch), width), dtype=torch.long)
+            for r, w in enumerate(batch):
+                n = len(w.input_ids)
+                ids[r, :n] = torch.tensor(w.input_ids)
+                types[r, :n] = torch.tensor(w.type_ids)
+                mask[r, :n] = 1
+            logits = self.model(input_ids=ids.to(self.device), attention_mask=mask.to(self.device),
+                                token_type_ids=types.to(self.device)).logits
+            probs = logits.float().softmax(-1).cpu()
+            top_p, top_i = probs.max(-1)
+            for r, w in enumerate(batch):
+                seen: set[int] = set()
+                for pos, word in enumerate(w.word_index):
+                    if word < 0 or word in seen:
+                        continue  # only a word's first sub-token carries its label
+                    seen.add(word)
+                    p = float(top_p[r, pos])
+                    if p > best[w.doc][word][0]:
+                        best[w.doc][word] = (p, self.labels[int(top_i[r, pos])])
+        return [decode_words([t for _, t in best[d]], [max(p, 0.0) for p, _ in best[d]],
+                             all_words[d], text) for d, text in enumerate(texts)]
+
+
+def build_base_model(base_dir: str, config: TaggerConfig) -> torch.nn.Module:
+    """The base encoder with a fresh token-classification head and, if asked, casing embeddings."""
+    from transformers import AutoModelForTokenClassification
+
+    model = AutoModelForTokenClassification.from_pretrained(
+        base_dir, local_files_only=True, num_labels=len(config.labels),
+        id2label=dict(enumerate(config.labels)), label2id={l: i for i, l in enumerate(config.labels)})
+    if config.casing:
+        expand_casing_embeddings(model)
+    return model
