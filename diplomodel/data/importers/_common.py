@@ -59,7 +59,7 @@ high commissioner undersecretary under assistant permanent state defense defence
 interior finance trade justice parliament parliamentary member mp leader opposition acting former
 first lady crown secretary-general minister-designate president-elect ayatollah supreme
 senior officer official officials army navy air force chiefs staff joint office elect designate
-secretary-general""".split())
+secretary-general presidential advisor adviser capt cmdr coordinator representative""".split())
 #: Honorifics: left outside both the name and the title.
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "h.e", "his", "her"}
 _TITLE_GLUE = {"of", "for", "the", "and", "to"}
@@ -129,6 +129,11 @@ def split_title(mention: str) -> tuple[int, int] | None:
         i += 1
     if last is None or start is None:
         return None
+    if last == len(words) - 1:  # "Envoy for the Global Coalition to Counter ISIL Brett McGurk"
+        glue = max((k for k in range(last + 1) if mention[words[k][0]:words[k][1]].lower() in _TITLE_GLUE),
+                   default=None)
+        if glue is not None and last - glue >= 3 and mention[words[last][0]:words[last][1]].lower() not in TITLE_WORDS:
+            last -= 2
     return start, words[last][1]
 
 
