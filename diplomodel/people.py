@@ -1,0 +1,153 @@
+"""Merging person mentions into people, and tolerant name matching.
+
+"Sahiba Gafarova" … "Gafarova" … "Ms Gafarova" become one person; so do "Mohammed bin Salman" …
+"bin Salman" and "Sergei Lavrov" … "Sergey Lavrov" (a consonant skeleton absorbs transliteration
+variants). A mention whose name words are a subset of a longer mention's attaches to it; when several
+people fit ("Aliyev" with two Aliyevs in the text), the nearest preceding one wins.
+
+Example:
+    >>> from diplomodel.labels import Entity
+    >>> from diplomodel.people import cluster_people
+    >>> t = "Sahiba Gafarova met Aziz Akhannouch. Ms Gafarova said Akhannouch agreed."
+    >>> ents = [Entity(0, 15, "PARTICIPANT"), Entity(20, 35, "PARTICIPANT"),
+    ...         Entity(40, 48, "PARTICIPANT"), Entity(54, 64, "PARTICIPANT")]
+    >>> [(p.name, [m.start for m in p.mentions]) for p in cluster_people(t, ents)]
+    [('Sahiba Gafarova', [0, 40]), ('Aziz Akhannouch', [20, 54])]
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from diplomodel.labels import Entity
+from diplomodel.normalize import clean_name
+
+#: Name particles ignored when matching ("bin Salman" ~ "Mohammed bin Salman Al Saud").
+PARTICLES: frozenset[str] = frozenset({
+    "bin", "ibn", "bint", "binti", "al", "el", "al-", "abu", "von", "van", "der", "den", "de", "da", "di",
+    "del", "della", "du", "la", "le", "dos", "das", "y", "ben", "ould", "bn",
+})
+
+
+def fold(s: str) -> str:
+    """Lower-case ASCII-ish form: accents stripped, curly quotes straightened."""
+    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
+    return "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+
+
+def skeleton(word: str) -> str:
+    """First letter plus the remaining consonants, doubled letters collapsed (transliteration key).
+
+    >>> skeleton("Mohammed"), skeleton("Muhammad"), skeleton("Sergei"), skeleton("Sergey")
+    ('mhmd', 'mhmd', 'srg', 'srg')
+    """
+    w = re.sub(r"[^a-z]", "", fold(word))
+    if not w:
+        return ""
+    rest = re.sub(r"[aeiouy]", "", w[1:])
+    out = w[0]
+    for ch in rest:
+        if ch != out[-1]:
+            out += ch
+    return out
+
+
+def name_keys(name: str) -> list[str]:
+    """Matching keys of a name: skeletons of its words, honorifics and particles dropped.
+
+    >>> name_keys("H.E. Mohammed bin Salman Al Saud"), name_keys("bin Salman")
+    (['mhmd', 'slmn', 'sd'], ['slmn'])
+    """
+    words = re.split(r"[\s\-]+", clean_name(name))
+    keys = []
+    for w in words:
+        f = fold(w).strip(".,'")
+        if not f or f in PARTICLES:
+            continue
+        f = re.sub(r"^(?:al|el)-", "", f)
+        k = skeleton(f)
+        if k:
+            keys.append(k)
+    return keys
+
+
+def names_match(a: str, b: str) -> bool:
+    """True when one name is the other, or a part of it that includes the surname or a full word set.
+
+    >>> names_match("Ms Gafarova", "Sahiba Gafarova"), names_match("Sergey Lavrov", "Sergei Lavrov")
+    (True, True)
+    >>> names_match("Sahiba Gafarova", "Sahiba Aliyeva")
+    False
+    """
+    ka, kb = name_keys(a), name_keys(b)
+    if not ka or not kb:
+        return False
+    small, big = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    return set(small) <= set(big)
+
+
+@dataclass
+class Person:
+    """One person: all their mentions, the longest form as the name."""
+
+    name: str
+    keys: list[str]
+    mentions: list[Entity] = field(default_factory=list)
+
+    def spans(self) -> list[tuple[int, int]]:
+        return sorted((m.start, m.end) for m in self.mentions)
+
+    def weight(self, label: str) -> float:
+        return sum(m.score for m in self.mentions if m.label == label)
+
+
+def cluster_people(text: str, entities: list[Entity],
+                   labels: tuple[str, ...] = ("PARTICIPANT", "PERSON")) -> list[Person]:
+    """Group the person mentions of ``text`` into people, ordered by first mention."""
+    mentions = [e for e in entities if e.label in labels and e.end > e.start]
+    keyed = [(m, name_keys(text[m.start:m.end])) for m in mentions]
+    keyed = [(m, k) for m, k in keyed if k]
+    people: list[Person] = []
+    for m, keys in sorted(keyed, key=lambda mk: (-len(mk[1]), mk[0].start)):
+        fits = [p for p in people if set(keys) <= set(p.keys)]
+        if not fits:
+            people.append(Person(clean_name(text[m.start:m.end]), keys, [m]))
+            continue
+        person = min(fits, key=lambda p: _distance(p, m.start))
+        person.mentions.append(m)
+    for p in people:
+        p.mentions.sort(key=lambda e: e.start)
+        forms = [clean_name(text[e.start:e.end]) for e in p.mentions]
+        p.name = max(forms, key=lambda f: (len(name_keys(f)), len(f), -forms.index(f)))
+    people.sort(key=lambda p: p.mentions[0].start)
+    return people
+
+
+def _distance(person: Person, pos: int) -> tuple[int, int]:
+    """Nearest preceding mention first; a person only mentioned later comes after."""
+    before = [pos - m.end for m in person.mentions if m.end <= pos]
+    if before:
+        return (0, min(before))
+    return (1, min(abs(m.start - pos) for m in person.mentions))
+
+
+def is_participant(person: Person) -> bool:
+    """Role of a merged person when the tagger disagrees across mentions.
+
+    Participant when the PARTICIPANT mentions weigh (sum of scores) at least as much as the PERSON
+    ones, or when the first mention is a confident PARTICIPANT (>= 0.9) and the PERSON side weighs
+    less than twice as much ("clearly a participant wins").
+
+    >>> p = Person("X Y", ["x", "y"], [Entity(0, 3, "PARTICIPANT", 0.95), Entity(9, 10, "PERSON", 0.6),
+    ...                                Entity(20, 21, "PERSON", 0.7)])
+    >>> is_participant(p)
+    True
+    """
+    part, pers = person.weight("PARTICIPANT"), person.weight("PERSON")
+    if part == 0:
+        return False
+    if part >= pers:
+        return True
+    first = person.mentions[0]
+    return first.label == "PARTICIPANT" and first.score >= 0.9 and pers < 2 * part
