@@ -24,7 +24,6 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from datasets import concatenate_datasets, load_from_disk  # noqa: E402
 from transformers import AutoTokenizer, Trainer, TrainingArguments, set_seed  # noqa: E402
-from transformers.trainer_utils import get_last_checkpoint  # noqa: E402
 
 from diplomodel.labels import BIO_LABELS, ID2LABEL  # noqa: E402
 from diplomodel.tagger import TAGGER_CONFIG, TaggerConfig, build_base_model  # noqa: E402
@@ -68,6 +67,13 @@ def mixture(ds, names: dict[str, float], split: str, seed: int, cap: int | None 
             parts.append(part.select(range(int(len(part) * frac))))
     data = concatenate_datasets(parts).shuffle(seed=seed)
     return data.select(range(min(cap, len(data)))) if cap else data
+
+
+def last_complete_checkpoint(work_dir: str) -> str | None:
+    """The newest ``checkpoint-N`` whose save finished (a kill mid-save leaves no trainer_state)."""
+    done = [d for d in Path(work_dir).glob("checkpoint-*")
+            if d.name.split("-")[-1].isdigit() and (d / "trainer_state.json").exists()]
+    return str(max(done, key=lambda d: int(d.name.split("-")[-1]))) if done else None
 
 
 def build_model(args: TaggerTrainingArguments):
@@ -126,12 +132,12 @@ def main(argv: list[str] | None = None) -> int:
         eval_steps=args.eval_steps, save_strategy="steps", save_steps=args.save_steps,
         save_total_limit=2, seed=args.seed, data_seed=args.seed, remove_unused_columns=False,
         report_to=[], dataloader_num_workers=0, use_cpu=not torch.cuda.is_available(),
-        save_safetensors=True, disable_tqdm=not sys.stderr.isatty())
+        disable_tqdm=not sys.stderr.isatty())
     trainer = PartialLabelTrainer(
         model=model, args=targs, train_dataset=train, eval_dataset=val,
         data_collator=lambda f: collate(f, tokenizer.pad_token_id),
         compute_metrics=lambda ev: seqeval_scores(ev.predictions, ev.label_ids, ID2LABEL))
-    last = get_last_checkpoint(args.work_dir) if ns.resume and Path(args.work_dir).is_dir() else None
+    last = last_complete_checkpoint(args.work_dir) if ns.resume else None
     if ns.resume:
         print(f"resuming from {last}" if last else "no checkpoint found: starting fresh", flush=True)
     trainer.train(resume_from_checkpoint=last)
@@ -160,7 +166,8 @@ def save(model, tokenizer, tcfg: TaggerConfig, args: TaggerTrainingArguments, me
                           "mixture": args.mixture, "max_steps": args.max_steps, "seed": args.seed,
                           "train_windows": n_train,
                           "validation": {k: round(float(v), 4) for k, v in metrics.items()
-                                         if isinstance(v, (int, float, np.floating))}}}
+                                         if isinstance(v, (int, float, np.floating))
+                                         and "runtime" not in k and "per_second" not in k}}}
     meta_file.write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
     print(f"saved tagger to {tagger_dir}", flush=True)
 
