@@ -1,0 +1,312 @@
+"""The facade: a model dir in, meeting briefs out.
+
+A model dir holds ``diplomodel.json`` (name, version, component paths), ``tagger/``, an optional
+``summarizer/`` and a ``README.md`` card. :class:`Briefer` tags whole articles in batches, builds
+the extractive brief (``diplomodel.extract.build_brief``), adds a summary (the summarizer's, or the
+article's lead sentence) and stamps ``id`` and ``model`` on each brief.
+
+Example:
+    >>> from diplomodel.briefer import Briefer
+    >>> from diplomodel.tagger import Tagger
+    >>> b = Briefer(Tagger.tiny_random(), name="tiny", version="0")
+    >>> out = b(["RABAT, March 4 (MAP) - Nasser Bourita received Ana Lopez on Monday. They spoke."],
+    ...         published="2024-03-05")
+    >>> out[0].summary, out[0].model
+    ('Nasser Bourita received Ana Lopez on Monday.', {'name': 'tiny', 'version': '0'})
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+import json
+import re
+import threading
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from diplomodel.errors import ModelError
+from diplomodel.jsonl import Record, parse_published
+from diplomodel.schema import MeetingBrief
+from diplomodel.weights import default_model_dir
+
+FORMAT_VERSION = 1
+MODEL_CONFIG = "diplomodel.json"
+DEFAULT_SUMMARIZER_CLASS = "diplomodel.summarizer:Summarizer"
+
+# "BAKU, May 3 (Trend) -", "NEW DELHI (Reuters) --", "Rabat, 12 March 2024:" ...
+_SEP = r"\s*(?:[\u2014\u2013]|--?|:)\s+"
+_AGENCY = r"\s*(?:\([^)\n]{1,40}\))?"
+_CITY = r"[A-Z][a-zA-Z'.\-]+(?: [A-Z][a-zA-Z'.\-]+){0,3}"
+_DATELINES = [
+    re.compile(r"^\s*[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*(?:,[^\n\u2014\u2013:()]{1,50}?)?" + _AGENCY + _SEP),
+    re.compile(r"^\s*" + _CITY + r",[^\n\u2014\u2013:()]{0,50}?\d[^\n\u2014\u2013:()]{0,20}?" + _AGENCY + _SEP),
+    re.compile(r"^\s*" + _CITY + r"\s*\([^)\n]{1,40}\)" + _SEP),
+]
+# "BAKU, Azerbaijan, Dec. 16. Foreign Minister ..." (upper-case city, date, full stop)
+_DATELINE_DOT = re.compile(r"^\s*[A-Z]{2,}(?:[ \-][A-Z]{2,})*,[^\n]{1,50}?\d{1,4}\.\s+(?=[A-Z\"'\u201c])")
+_SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9]|\s*$)|\n\s*\n")
+_ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sen", "rep", "gov", "st", "jr", "sr",
+           "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+           "dec", "u.s", "u.k", "u.n", "e.u", "etc", "inc", "co", "corp", "h.e", "amb", "sec"}
+
+
+def dateline_end(text: str) -> int:
+    """Offset where the article body starts after a dateline (0 when there is none).
+
+    >>> t = "ANKARA, Jan. 9 (AA) - Hakan Fidan met Ali Khan."
+    >>> t[dateline_end(t):]
+    'Hakan Fidan met Ali Khan.'
+    """
+    for pattern in (*_DATELINES, _DATELINE_DOT):
+        m = pattern.match(text)
+        if m and len(m.group(0)) <= 90:
+            return m.end()
+    return 0
+
+
+def lead_sentence(text: str) -> tuple[int, int] | None:
+    """Span of the first sentence of the body (after any dateline); ``None`` for empty text.
+
+    >>> t = "MOSCOW, May 2 - Talks with Mr. Ito went well. More later."
+    >>> s, e = lead_sentence(t); t[s:e]
+    'Talks with Mr. Ito went well.'
+    """
+    start = dateline_end(text)
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text):
+        return None
+    pos = start
+    while True:
+        m = _SENT_END.search(text, pos)
+        if m is None:
+            end = len(text)
+            break
+        if m.group(0).startswith("\n"):
+            end = m.start()
+            break
+        word = re.search(r"([\w.]+)$", text[start:m.start()])
+        token = word.group(1).lower() if word else ""
+        if text[m.start()] == "." and (token.rstrip(".") in _ABBREV
+                                       or (len(token) == 1 and token.isalpha())):
+            pos = m.end()
+            continue
+        end = m.end()
+        break
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _resolve_device(device: str) -> str:
+    if device and device != "auto":
+        return device
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def _load_summarizer(model_dir: Path, spec: dict[str, Any], device: str) -> Any:
+    target = spec.get("class", DEFAULT_SUMMARIZER_CLASS)
+    module_name, _, attr = target.partition(":")
+    try:
+        cls = getattr(importlib.import_module(module_name), attr or "Summarizer")
+    except (ImportError, AttributeError) as exc:
+        raise ModelError(f"{model_dir / MODEL_CONFIG}: summarizer class {target!r} cannot be "
+                         f"imported ({exc})") from exc
+    return cls.from_pretrained(model_dir / spec.get("path", "summarizer"), device=device)
+
+
+class Briefer:
+    """Tagger + extraction + summary, batched. Call it on texts or ``{id, text, published}`` records."""
+
+    def __init__(self, tagger: Any, summarizer: Any = None, *, name: str = "diplomodel",
+                 version: str = "0", batch_size: int = 16, model_dir: str | Path | None = None,
+                 config: dict[str, Any] | None = None, card: str | None = None) -> None:
+        self.tagger = tagger
+        self.summarizer = summarizer
+        self.name, self.version = str(name), str(version)
+        self.batch_size = max(1, int(batch_size))
+        self.model_dir = Path(model_dir) if model_dir else None
+        self.config = dict(config or {})
+        self.card = card
+
+    @classmethod
+    def from_pretrained(cls, path: str | Path | None = None, device: str = "auto",
+                        batch_size: int = 16) -> "Briefer":
+        """Load a model dir (default: :func:`diplomodel.weights.default_model_dir`)."""
+        model_dir = Path(path) if path is not None else default_model_dir()
+        cfg_file = model_dir / MODEL_CONFIG
+        if not model_dir.is_dir():
+            raise ModelError(f"model directory not found: {model_dir}")
+        if not cfg_file.is_file():
+            raise ModelError(f"{model_dir} is not a diplomodel model dir: {MODEL_CONFIG} is missing")
+        try:
+            config = json.loads(cfg_file.read_text("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ModelError(f"{cfg_file}: not valid JSON ({exc})") from None
+        if not isinstance(config, dict) or config.get("format_version") != FORMAT_VERSION:
+            raise ModelError(f"{cfg_file}: format_version {config.get('format_version') if isinstance(config, dict) else None!r} "
+                             f"is not supported (expected {FORMAT_VERSION})")
+        tagger_spec = config.get("tagger") or {}
+        if not isinstance(tagger_spec, dict) or not tagger_spec.get("path"):
+            raise ModelError(f"{cfg_file}: 'tagger.path' is missing")
+        device = _resolve_device(device)
+        from diplomodel.tagger import Tagger
+
+        tagger = Tagger.from_pretrained(model_dir / tagger_spec["path"], device=device,
+                                        base=tagger_spec.get("base"))
+        summarizer = None
+        if isinstance(config.get("summarizer"), dict):
+            summarizer = _load_summarizer(model_dir, config["summarizer"], device)
+        card_file = model_dir / "README.md"
+        card = card_file.read_text("utf-8") if card_file.is_file() else None
+        return cls(tagger, summarizer, name=config.get("name", model_dir.name),
+                   version=config.get("version", "0"), batch_size=batch_size,
+                   model_dir=model_dir, config=config, card=card)
+
+    def save_pretrained(self, path: str | Path) -> None:
+        """Write ``diplomodel.json``, ``tagger/``, ``summarizer/`` (if any) and ``README.md``."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        tagger_spec = dict(self.config.get("tagger") or {}) | {"path": "tagger"}
+        self.tagger.save_pretrained(path / "tagger")
+        tagger_spec.pop("base", None)  # saved taggers are merged, self-contained models
+        summarizer_spec = None
+        if self.summarizer is not None:
+            summarizer_spec = dict(self.config.get("summarizer") or {}) | {"path": "summarizer"}
+            summarizer_spec.setdefault("class", f"{type(self.summarizer).__module__}:"
+                                                f"{type(self.summarizer).__qualname__}")
+            self.summarizer.save_pretrained(path / "summarizer")
+        config = {k: v for k, v in self.config.items() if k not in ("tagger", "summarizer")}
+        config |= {"format_version": FORMAT_VERSION, "name": self.name, "version": self.version,
+                   "tagger": tagger_spec, "summarizer": summarizer_spec}
+        (path / MODEL_CONFIG).write_text(json.dumps(config, indent=2) + "\n", "utf-8")
+        (path / "README.md").write_text(self.card or self._default_card(), "utf-8")
+
+    def _default_card(self) -> str:
+        return (f"# {self.name} {self.version}\n\nA diplomodel model dir: `tagger/` is a token "
+                f"classifier over whole articles; summaries are "
+                f"{'from `summarizer/`' if self.summarizer else 'the lead sentence of the article'}.\n\n"
+                f"```python\nfrom diplomodel import Briefer\nb = Briefer.from_pretrained('.')\n"
+                f"print(b(['RABAT, March 4 - ...'])[0].to_json())\n```\n")
+
+    def info(self) -> dict[str, Any]:
+        """Model dir, versions, components, base weights and device, for ``diplomodel info``."""
+        import diplomodel
+
+        base = (self.config.get("tagger") or {}).get("base")
+        base_found: str | None = None
+        if base:
+            try:
+                from diplomodel.weights import resolve_base
+
+                base_found = resolve_base(base)
+            except ModelError as exc:
+                base_found = f"missing: {exc}"
+        versions = {"diplomodel": diplomodel.__version__}
+        for lib in ("torch", "transformers"):
+            try:
+                versions[lib] = importlib.import_module(lib).__version__
+            except ImportError:
+                versions[lib] = None
+        return {
+            "model_dir": str(self.model_dir) if self.model_dir else None,
+            "name": self.name, "version": self.version, "format_version": FORMAT_VERSION,
+            "tagger": {"name_or_path": getattr(self.tagger, "name_or_path", None), "base": base,
+                       "base_found": base_found},
+            "summarizer": type(self.summarizer).__name__ if self.summarizer is not None else None,
+            "summary_mode": "summarizer" if self.summarizer is not None else "lead sentence",
+            "device": str(getattr(self.tagger, "device", "cpu")),
+            "batch_size": self.batch_size, "versions": versions,
+        }
+
+    def __call__(self, texts_or_records: str | Iterable[str | dict[str, Any] | Record],
+                 published: _dt.date | str | None = None, summary: bool = True,
+                 progress: bool = False) -> list[MeetingBrief]:
+        """Brief every text or record, in order. ``published`` is the default for records without one."""
+        items = [texts_or_records] if isinstance(texts_or_records, (str, dict, Record)) else list(texts_or_records)
+        default_pub = parse_published(published)
+        records = [self._as_record(x, i, default_pub) for i, x in enumerate(items)]
+        bar = None
+        if progress:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=len(records), unit="doc", desc="briefing")
+        out: list[MeetingBrief] = []
+        try:
+            for b in range(0, len(records), self.batch_size):
+                chunk = records[b:b + self.batch_size]
+                out.extend(self._brief_batch(chunk, summary))
+                if bar is not None:
+                    bar.update(len(chunk))
+        finally:
+            if bar is not None:
+                bar.close()
+        return out
+
+    @staticmethod
+    def _as_record(x: Any, i: int, default_pub: _dt.date | None) -> Record:
+        if isinstance(x, Record):
+            return x if x.published is not None else Record(x.id, x.text, default_pub, x.line)
+        if isinstance(x, str):
+            return Record(str(i), x, default_pub)
+        if isinstance(x, dict):
+            from diplomodel.errors import InputError
+
+            rid = str(x.get("id", i))
+            if not isinstance(x.get("text"), str):
+                raise InputError("a string is required", record_id=rid, field="text")
+            pub = parse_published(x.get("published"), record_id=rid)
+            return Record(rid, x["text"], pub if pub is not None else default_pub)
+        raise TypeError(f"expected a text, a record dict or a Record, got {type(x).__name__}")
+
+    def _brief_batch(self, records: Sequence[Record], summary: bool) -> list[MeetingBrief]:
+        from diplomodel.extract import build_brief
+
+        live = [i for i, r in enumerate(records) if r.text.strip()]
+        entities = self.tagger.predict([records[i].text for i in live], batch_size=self.batch_size) if live else []
+        briefs: list[MeetingBrief] = [MeetingBrief() for _ in records]
+        for i, ents in zip(live, entities):
+            briefs[i] = build_brief(records[i].text, ents, records[i].published)
+        if summary and live:
+            if self.summarizer is not None:
+                results = self.summarizer.summarize([records[i].text for i in live], [briefs[i] for i in live])
+                for i, res in zip(live, results):
+                    briefs[i].topics = [str(t) for t in res.get("topics") or []]
+                    briefs[i].outcomes = [str(t) for t in res.get("outcomes") or []]
+                    briefs[i].summary = str(res.get("summary") or "")
+            else:
+                for i in live:
+                    span = lead_sentence(records[i].text)
+                    if span:
+                        briefs[i].summary = records[i].text[span[0]:span[1]]
+                        briefs[i].evidence["summary"] = [span]
+        for r, b in zip(records, briefs):
+            b.id = r.id
+            b.model = {"name": self.name, "version": self.version}
+        return briefs
+
+
+_DEFAULT: Briefer | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_briefer() -> Briefer:
+    """The default model (:func:`default_model_dir`), loaded once per process and cached."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = Briefer.from_pretrained()
+        return _DEFAULT
+
+
+def brief(text: str, published: _dt.date | str | None = None) -> MeetingBrief:
+    """Brief one article with the default model.
+
+    >>> from diplomodel import brief                                  # doctest: +SKIP
+    >>> brief("TOKYO, May 2 - Yoko Kamikawa met Penny Wong.", published="2024-05-02").participants  # doctest: +SKIP
+    """
+    result = default_briefer()([text], published=published)[0]
+    result.id = None
+    return result

@@ -1,0 +1,165 @@
+"""The ``diplomodel`` command: brief one article or a JSONL batch, show the model in use.
+
+Examples (shell)::
+
+    diplomodel brief examples/phone_call.txt                 # JSON brief on stdout
+    diplomodel brief article.txt --format markdown --published 2024-05-03
+    cat article.txt | diplomodel brief -
+    diplomodel brief --input in.jsonl --output out.jsonl     # batched, resumable
+    diplomodel info
+
+Bad input (non-UTF-8, malformed JSONL, missing ``text``, unknown date) prints one message naming
+the file, line and field on stderr and exits with status 2; nothing is written in that case.
+
+>>> from diplomodel.cli import main
+>>> main(["brief", "--published", "yesterday-ish", "x.txt"])  # doctest: +SKIP
+2
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from diplomodel.errors import DiplomodelError, InputError
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argparse tree: ``brief`` and ``info``."""
+    from diplomodel import __version__
+
+    parser = argparse.ArgumentParser(prog="diplomodel", description="Structured meeting briefs "
+                                     "from diplomatic news: who met whom, when, where, about what.")
+    parser.add_argument("--version", action="version", version=f"diplomodel {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def model_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--model", metavar="DIR", help="model dir (default: $DIPLOMODEL_MODEL_DIR "
+                       "or models/default)")
+        p.add_argument("--device", default="auto", help="auto (cuda if available), cpu, cuda, cuda:1 ...")
+
+    p = sub.add_parser("brief", help="brief an article (FILE or - for stdin) or a JSONL batch (--input)")
+    p.add_argument("file", nargs="?", metavar="FILE", help="article text file, or - for stdin")
+    p.add_argument("--input", metavar="IN.jsonl", help='JSONL, one {"id", "text", "published"?} per line')
+    p.add_argument("--output", metavar="OUT.jsonl", help="JSONL briefs; rerunning resumes (default: stdout)")
+    p.add_argument("--format", choices=("json", "markdown"), default="json", help="single-article output")
+    p.add_argument("--published", metavar="DATE", help="publication date YYYY-MM-DD (resolves 'on Monday'); "
+                   "for --input, the default of records without one")
+    p.add_argument("--batch-size", type=int, default=16, metavar="N", help="documents per batch (16)")
+    p.add_argument("--no-summary", action="store_true", help="skip the summary (faster)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    model_args(p)
+
+    p = sub.add_parser("info", help="show the model dir, versions, base weights and device")
+    model_args(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``diplomodel`` console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "info":
+            return _info(args)
+        return _brief(args, parser)
+    except DiplomodelError as exc:
+        print(f"diplomodel: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("diplomodel: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _load(args: argparse.Namespace, batch_size: int = 16):
+    from transformers.utils import logging as hf_logging
+
+    from diplomodel.briefer import Briefer
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()  # the CLI's own bar is the only one
+
+    return Briefer.from_pretrained(args.model, device=args.device, batch_size=batch_size)
+
+
+def _info(args: argparse.Namespace) -> int:
+    print(json.dumps(_load(args).info(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from diplomodel.jsonl import parse_published, read_records, read_text
+
+    if (args.file is None) == (args.input is None):
+        parser.error("brief needs exactly one of FILE (or -) and --input IN.jsonl")
+    if args.batch_size < 1:
+        parser.error("--batch-size must be at least 1")
+    if args.input is None and args.output is not None:
+        parser.error("--output goes with --input; a single brief prints to stdout")
+    if args.input is not None and args.format != "json":
+        parser.error("--format markdown is for a single article; --input writes JSONL")
+    published = parse_published(args.published, field="--published")
+
+    if args.file is not None:  # one article
+        text = read_text(args.file)
+        briefer = _load(args)
+        result = briefer([text], published=published, summary=not args.no_summary)[0]
+        result.id = None if args.file == "-" else Path(args.file).name
+        out = result.to_markdown() if args.format == "markdown" else result.to_json(indent=2) + "\n"
+        sys.stdout.write(out)
+        sys.stdout.flush()
+        return EXIT_OK
+
+    records = read_records(args.input)  # validates every line before any output
+    if args.output is None or args.output == "-":
+        briefer = _load(args, args.batch_size)
+        for b in range(0, len(records), args.batch_size):
+            for item in briefer(records[b:b + args.batch_size], published=published, summary=not args.no_summary):
+                sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        return EXIT_OK
+    return _run_batch(args, records, published)
+
+
+def _run_batch(args: argparse.Namespace, records: list, published) -> int:
+    from diplomodel.jsonl import ResumableWriter
+
+    if args.input != "-" and Path(args.output).resolve() == Path(args.input).resolve():
+        raise InputError("the output file must differ from the input file", file=args.output)
+    briefer = _load(args, args.batch_size)  # a missing model fails before the output is touched
+    writer = ResumableWriter(args.output)
+    try:
+        todo = [r for r in records if r.id not in writer.done]
+        if writer.done and not args.quiet:
+            print(f"diplomodel: resuming: {len(records) - len(todo)} of {len(records)} already in "
+                  f"{args.output}", file=sys.stderr)
+        if not todo:
+            return EXIT_OK
+        bar = None
+        if not args.quiet and sys.stderr.isatty():
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=len(records), initial=len(records) - len(todo), unit="doc", desc="briefing")
+        try:
+            for b in range(0, len(todo), args.batch_size):
+                chunk = todo[b:b + args.batch_size]
+                briefs = briefer(chunk, published=published, summary=not args.no_summary)
+                writer.write_batch(x.to_dict() for x in briefs)
+                if bar is not None:
+                    bar.update(len(chunk))
+        finally:
+            if bar is not None:
+                bar.close()
+    finally:
+        writer.close()
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
