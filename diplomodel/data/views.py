@@ -110,9 +110,10 @@ def linearize_brief(brief: dict[str, Any]) -> str:
     Lines, in order: ``meeting``, ``format``, ``date``, ``location: city | country``,
     ``participant: name | title | country | organization`` (one per participant), ``mentioned``,
     ``country``, ``topic``, ``outcome`` (one line per item) and ``summary``. Empty fields are
-    left out; ``|`` inside values becomes ``/``.
+    left out (``meeting`` too when the brief has no ``is_meeting``, as in summary-only briefs
+    of general news); ``|`` inside values becomes ``/``.
     """
-    lines = [f"meeting: {'yes' if brief.get('is_meeting') else 'no'}"]
+    lines = [f"meeting: {'yes' if brief.get('is_meeting') else 'no'}"] if "is_meeting" in brief else []
     for key in ("format", "date"):
         if brief.get(key):
             lines.append(f"{key}: {_clean(brief[key])}")

@@ -22,7 +22,7 @@ wales, russia, iran, syria, south korea, north korea, vietnam, taiwan, palestine
 tanzania, laos, moldova, czech republic, czechia, macedonia, ivory coast, burma, holland, kosovo,
 vatican, soviet union, ussr, yugoslavia, zaire, east germany, west germany, turkey, turkiye,
 micronesia, brunei, cape verde, swaziland, congo, dr congo, drc, republic of congo, gambia, uae,
-u.a.e., prc, ksa, united states of america, united kingdom""".replace("\n", " ").split(", ")
+u.a.e., prc, ksa, dprk, united states of america, united kingdom""".replace("\n", " ").split(", ")
 
 # Nationality adjectives/demonyms of states, lower case, written out by hand.
 _DEMONYMS = """afghan albanian algerian american andorran angolan argentine argentinian armenian australian
