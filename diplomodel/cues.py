@@ -200,7 +200,7 @@ def find_format(text: str, prefer: list[Span] | None = None) -> tuple[str, Span 
         found = _first_format(text, s, e)
         if found:
             return found
-        if prefer is not None and MEETING_CUE.search(text, s, e):
+        if prefer is not None and IN_PERSON_CUE.search(text, s, e):
             return "in_person", None
     return "in_person", None
 
@@ -222,6 +222,8 @@ MEETING_CUE = re.compile(
     r"talks with|talked|talk(?:ed)? with|negotiations with|received|receives|hosted|hosts|welcomed|"
     r"visit(?:ed|s|ing)?|call with|called|conversation|conferred|discuss(?:ed|ing)? with|"
     r"sat down with|summit|bilateral)\b", re.I)
+#: Cues that put people in one room; a lead sentence with one of them and no format cue is in person.
+IN_PERSON_CUE = re.compile(r"\b(?:met|meets|received|hosted|welcomed|visit(?:ed|ing)?|arrived|sat down with)\b", re.I)
 #: Cues that are meeting cues only when no negative cue is in the same sentence ("received a letter").
 WEAK_CUE = re.compile(r"^(?:received|receives|welcomed|visit\w*|summit|bilateral|conversation)$", re.I)
 #: Cues of a non-meeting story: messages, condolences, statements, sanctions.

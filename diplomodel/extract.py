@@ -1,0 +1,242 @@
+"""From tagged entities to an extractive meeting brief.
+
+``build_brief`` fills is_meeting, format, date, location, participants, mentioned, countries and
+evidence; id, model, summary, topics and outcomes are left to the caller.
+
+Rules, each a small function below:
+- people: mentions merged by :mod:`diplomodel.people`; role by :func:`diplomodel.people.is_participant`.
+- attributes: :mod:`diplomodel.linking`, first mention (in text order) that has each; a participant
+  with no country takes its org's country, else the dateline country if no other participant has it
+  (the home agency's official), only the first such participant. "his Moroccan counterpart Z" copies
+  the title of the other participant in the sentence.
+- date: a DATE outside the dateline in the sentence with participants + meeting cue scores highest;
+  the dateline date is the fallback; dates after publication are dropped.
+- location: null for calls; else "visit to X" / "in X" in a meeting sentence, else the dateline.
+- countries: the participants' countries, deduplicated in order. The location country is added
+  only when it is a participant's country, i.e. never on its own: a host is a side only through a
+  participant.
+
+Example:
+    >>> import datetime
+    >>> from diplomodel.labels import Entity
+    >>> from diplomodel.extract import build_brief
+    >>> t = "Turkish Foreign Minister Hakan Fidan spoke by phone with Sergei Lavrov on Monday."
+    >>> ents = [Entity(0, 7, "COUNTRY"), Entity(8, 24, "TITLE"), Entity(25, 36, "PARTICIPANT"),
+    ...         Entity(57, 70, "PARTICIPANT"), Entity(74, 80, "DATE")]
+    >>> b = build_brief(t, ents, datetime.date(2024, 3, 6))
+    >>> b.is_meeting, b.format, b.date, b.location, [p.name for p in b.participants]
+    (True, 'phone_call', '2024-03-04', None, ['Hakan Fidan', 'Sergei Lavrov'])
+"""
+from __future__ import annotations
+
+import datetime
+import re
+
+from diplomodel.cues import (NEGATIVE_CUE, Dateline, city_country, decide_is_meeting, find_dateline,
+                             find_format, meeting_cue_spans, sentence_index, sentence_spans)
+from diplomodel.labels import Entity
+from diplomodel.linking import Attributes, link_mention
+from diplomodel.normalize import country_name, resolve_date
+from diplomodel.people import Person, cluster_people, is_participant
+from diplomodel.schema import Location, MeetingBrief, Participant
+
+Span = tuple[int, int]
+
+
+def build_brief(text: str, entities: list[Entity], published: datetime.date | None) -> MeetingBrief:
+    """The extractive brief of ``text`` from its tagged ``entities`` (see the module docstring)."""
+    ents = sorted((e for e in entities if 0 <= e.start < e.end <= len(text)), key=lambda e: (e.start, e.end))
+    sents = sentence_spans(text) or [(0, len(text))]
+    dateline = find_dateline(text)
+    people = cluster_people(text, ents)
+    part_people = [p for p in people if is_participant(p)]
+    others = [p for p in people if not is_participant(p)]
+    participants, attr_spans = link_participants(text, part_people, ents, sents, dateline)
+
+    part_sents = sorted({sentence_index(sents, s) for p in participants for s, _ in p.spans})
+    regions = [sents[i] for i in part_sents]
+    cues = meeting_cue_spans(text, regions)
+    lead = regions[0] if regions else sents[0]
+    lead_negative = NEGATIVE_CUE.search(text, *lead) is not None
+    is_meeting = decide_is_meeting(len(participants), cues, lead_negative)
+
+    fmt, fmt_span = find_format(text, prefer=regions or None)
+    evidence: dict[str, list[Span]] = {}
+    if participants:
+        evidence["participants"] = sorted(s for p in participants for s in p.spans)
+    for key, spans in attr_spans.items():
+        if spans:
+            evidence[key] = sorted(set(spans))
+    if cues:
+        evidence["is_meeting"] = cues[:5]
+    if fmt_span:
+        evidence["format"] = [fmt_span]
+
+    date, date_span = pick_date(text, ents, sents, part_sents, published, dateline)
+    if date_span:
+        evidence["date"] = [date_span]
+    location, loc_spans = None, []
+    if fmt not in ("phone_call", "video_call"):
+        location, loc_spans = pick_location(text, ents, sents, part_sents, dateline)
+    if loc_spans:
+        evidence["location"] = loc_spans
+
+    mentioned = [p.name for p in others]
+    if others:
+        evidence["mentioned"] = sorted(s for p in others for s in p.spans())
+    countries: list[str] = []
+    for p in participants:
+        if p.country and p.country not in countries:
+            countries.append(p.country)
+    return MeetingBrief(is_meeting=is_meeting, format=fmt if is_meeting else None,
+                        date=date.isoformat() if date else None, location=location,
+                        participants=participants, mentioned=mentioned, countries=countries,
+                        evidence=evidence)
+
+
+# ---------------------------------------------------------------------------------------- participants
+
+def link_participants(text: str, people: list[Person], ents: list[Entity], sents: list[Span],
+                      dateline: Dateline | None) -> tuple[list[Participant], dict[str, list[Span]]]:
+    """Participants with title/country/organisation, and the attribute spans used as evidence."""
+    out: list[Participant] = []
+    linked: list[list[tuple[Entity, Attributes]]] = []
+    spans: dict[str, list[Span]] = {"title": [], "country": [], "organization": []}
+    for person in people:
+        attrs = [(m, link_mention(text, m, ents, sents[sentence_index(sents, m.start)]))
+                 for m in person.mentions]
+        linked.append(attrs)
+        p = Participant(name=person.name, spans=person.spans(), score=_score(person))
+        with_title = next((a for _, a in attrs if a.title), None)
+        if with_title:
+            p.title, p.organization = with_title.title, with_title.organization
+        for field in ("organization", "country"):
+            if getattr(p, field) is None:
+                found = next((a for _, a in attrs if getattr(a, field)), None)
+                if found:
+                    setattr(p, field, getattr(found, field))
+        for _, a in attrs:
+            for key, span in a.spans.items():
+                if getattr(p, key, None) and key in spans:
+                    spans[key].append(span)
+        out.append(p)
+    _copy_counterpart_titles(out, linked, sents)
+    _dateline_country(out, dateline)
+    return out, spans
+
+
+def _score(person: Person) -> float:
+    scores = [m.score for m in person.mentions if m.label == "PARTICIPANT"] or [m.score for m in person.mentions]
+    return max(0.0, min(1.0, sum(scores) / len(scores)))
+
+
+def _copy_counterpart_titles(out: list[Participant], linked: list[list[tuple[Entity, Attributes]]],
+                             sents: list[Span]) -> None:
+    """ "X met his Moroccan counterpart Z": Z gets X's title when Z has none."""
+    for i, p in enumerate(out):
+        if p.title:
+            continue
+        for m, a in linked[i]:
+            if not a.counterpart:
+                continue
+            si = sentence_index(sents, m.start)
+            for j, q in enumerate(out):
+                if j != i and q.title and any(sentence_index(sents, s) == si for s, _ in q.spans):
+                    p.title = q.title
+                    break
+            if p.title:
+                break
+
+
+def _dateline_country(out: list[Participant], dateline: Dateline | None) -> None:
+    """Last resort: the dateline country goes to the first participant without a country, unless
+    another participant already has it (the host is not every participant's country)."""
+    if dateline is None or dateline.country is None:
+        return
+    if any(p.country == dateline.country for p in out):
+        return
+    for p in out:
+        if p.country is None:
+            p.country = dateline.country
+            return
+
+
+# ---------------------------------------------------------------------------------------- date
+
+def pick_date(text: str, ents: list[Entity], sents: list[Span], part_sents: list[int],
+              published: datetime.date | None, dateline: Dateline | None) -> tuple[datetime.date | None, Span | None]:
+    """The meeting's date and the DATE span it came from.
+
+    Scores: +2 in a sentence naming a participant, +1 with a meeting cue there, first sentence of
+    those +1; earlier wins ties. Dates vaguer than a day or after publication are skipped; the
+    dateline date is used only when nothing else resolves.
+    """
+    best: tuple[tuple[int, int], datetime.date, Span] | None = None
+    for e in ents:
+        if e.label != "DATE" or (dateline and dateline.start <= e.start < dateline.end):
+            continue
+        day = resolve_date(text[e.start:e.end], published)
+        if day is None or (published and day > published):
+            continue
+        si = sentence_index(sents, e.start)
+        score = 0
+        if si in part_sents:
+            score += 2 + (1 if meeting_cue_spans(text, [sents[si]]) else 0)
+            score += 1 if part_sents and si == part_sents[0] else 0
+        key = (score, -e.start)
+        if best is None or key > best[0]:
+            best = (key, day, (e.start, e.end))
+    if best:
+        return best[1], best[2]
+    if dateline and dateline.date_span:
+        s, e = dateline.date_span
+        day = resolve_date(text[s:e], published)
+        if day and not (published and day > published):
+            return day, (s, e)
+    return None, None
+
+
+# ---------------------------------------------------------------------------------------- location
+
+_VISIT_BEFORE = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|tour|arriv(?:ed|es|al)|stay)\s+(?:to|in|of)?\s*(?:the\s+)?$", re.I)
+_IN_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?$", re.I)
+_NOT_NOW = re.compile(r"\b(?:will|would|next|invit\w+|plans?|planned|upcoming|previous|last year|earlier)\b", re.I)
+
+
+def pick_location(text: str, ents: list[Entity], sents: list[Span], part_sents: list[int],
+                  dateline: Dateline | None) -> tuple[Location | None, list[Span]]:
+    """The meeting place: "visit to X" or "in X" in a meeting sentence, else the dateline."""
+    cands: list[tuple[tuple[int, int], Entity]] = []
+    for e in ents:
+        if e.label not in ("LOC", "COUNTRY") or (dateline and dateline.start <= e.start < dateline.end):
+            continue
+        si = sentence_index(sents, e.start)
+        s0 = sents[si][0]
+        before = text[max(s0, e.start - 60):e.start]
+        sentence = text[sents[si][0]:sents[si][1]]
+        if _NOT_NOW.search(sentence):
+            continue
+        if _VISIT_BEFORE.search(before):
+            cands.append(((3, -e.start), e))
+        elif _IN_BEFORE.search(before) and si in part_sents and meeting_cue_spans(text, [sents[si]]):
+            cands.append(((3, -e.start), e))
+    if cands:
+        e = max(cands, key=lambda c: c[0])[1]
+        name = re.sub(r"\s+", " ", text[e.start:e.end]).strip()
+        if e.label == "COUNTRY":
+            return Location(city=None, country=country_name(name) or name), [(e.start, e.end)]
+        country, spans = city_country(name), [(e.start, e.end)]
+        nxt = next((c for c in ents if c.label == "COUNTRY" and c.start >= e.end
+                    and re.fullmatch(r"\s*,\s*", text[e.end:c.start])), None)
+        if nxt is not None:
+            country = country_name(text[nxt.start:nxt.end]) or country
+            spans.append((nxt.start, nxt.end))
+        return Location(city=_city(name), country=country), spans
+    if dateline:
+        return Location(city=_city(dateline.city), country=dateline.country), [dateline.city_span]
+    return None, []
+
+
+def _city(name: str) -> str:
+    """ "BAKU" -> "Baku"; mixed-case names stay as written."""
+    return name.title() if name.isupper() and len(name) > 3 else name

@@ -1,0 +1,178 @@
+"""Linking a person mention to the TITLE / COUNTRY / ORG entities that describe it.
+
+A chain of attribute entities is read outward from the name inside its sentence: backwards while the
+gaps hold only filler words ("Prime Minister of the Kingdom of Morocco Aziz Akhannouch", "Milli Majlis
+(Parliament) Speaker Sahiba Gafarova", "Russia's Sergei Lavrov", "his Moroccan counterpart Nasser
+Bourita"), and forwards after a comma ("Hakan Fidan, the foreign minister of Turkey,"). A chain never
+crosses another person, so two people in one sentence keep their own titles.
+
+Example:
+    >>> from diplomodel.labels import Entity
+    >>> from diplomodel.linking import link_mention
+    >>> t = "Turkish Foreign Minister Hakan Fidan met Russia's Sergei Lavrov."
+    >>> ents = [Entity(0, 7, "COUNTRY"), Entity(8, 24, "TITLE"), Entity(25, 36, "PARTICIPANT"),
+    ...         Entity(41, 47, "COUNTRY"), Entity(50, 63, "PARTICIPANT")]
+    >>> a = link_mention(t, ents[2], ents, (0, len(t))); (a.title, a.country)
+    ('Foreign Minister', 'Turkey')
+    >>> a = link_mention(t, ents[4], ents, (0, len(t))); (a.title, a.country)
+    (None, 'Russia')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from diplomodel.labels import Entity
+from diplomodel.normalize import country_name
+
+PERSON_LABELS = ("PARTICIPANT", "PERSON")
+ATTR_LABELS = ("TITLE", "COUNTRY", "ORG")
+
+_FILLER = (r"(?:\s+|\(|\)|\([^()]{0,40}\)|-|['’]s?(?![a-z])|"
+           r"\b(?:of|the|his|her|their|its|and|counterparts?|newly|appointed|new|then|incumbent|acting)\b)*")
+_PRE_GAP = re.compile(_FILLER + r"$", re.I)
+_PRE_GAP_COMMA = re.compile(r"\s*,?\s*$")  # "Foreign Minister, Jeyhun Bayramov"
+_POST_FIRST = re.compile(r"\s*,\s*(?:who\s+is\s+|also\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+['’]s\s+)?$", re.I)
+
+#: Organisations whose country is known by name (a small, deliberately short table).
+ORG_COUNTRY: dict[str, str] = {
+    "milli majlis": "Azerbaijan", "state duma": "Russia", "federation council": "Russia",
+    "kremlin": "Russia", "knesset": "Israel", "bundestag": "Germany", "verkhovna rada": "Ukraine",
+    "white house": "United States", "state department": "United States", "us congress": "United States",
+    "grand national assembly of turkey": "Turkey",
+    "national people's congress": "China", "elysee": "France", "élysée": "France", "downing street": "United Kingdom",
+    "quai d'orsay": "France", "sejm": "Poland", "riksdag": "Sweden", "storting": "Norway",
+    "oliy majlis": "Uzbekistan", "mazhilis": "Kazakhstan", "jogorku kenesh": "Kyrgyzstan",
+}
+
+
+@dataclass
+class Attributes:
+    """What a mention's chain says about the person, with the spans that said it."""
+
+    title: str | None = None
+    country: str | None = None
+    organization: str | None = None
+    counterpart: bool = False
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def org_country(org: str) -> str | None:
+    """Country named inside an organisation's name, or known for it.
+
+    >>> org_country("Ministry of Foreign Affairs of Azerbaijan"), org_country("Moroccan Parliament")
+    ('Azerbaijan', 'Morocco')
+    >>> org_country("Milli Majlis"), org_country("NATO")
+    ('Azerbaijan', None)
+    """
+    s = re.sub(r"\s+", " ", org).strip()
+    known = ORG_COUNTRY.get(s.lower())
+    if known:
+        return known
+    for m in re.finditer(r"\bof (?:the )?", s):
+        if country_name(s[m.end():]):
+            return country_name(s[m.end():])
+    first = re.match(r"([A-Z][\w.'’]+(?: Arab)?)\s", s)
+    if first and country_name(first.group(1)):
+        return country_name(first.group(1))
+    return None
+
+
+def _chain(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, int]) -> tuple[list[Entity], bool]:
+    """Attribute entities adjacent to the mention, and whether a filler said "counterpart"."""
+    before = [e for e in entities if sent[0] <= e.start and e.end <= mention.start]
+    after = [e for e in entities if mention.end <= e.start and e.end <= sent[1]]
+    chain: list[Entity] = []
+    gaps: list[str] = []
+    cursor = mention.start
+    for e in sorted(before, key=lambda e: -e.end):
+        if e.end > cursor:
+            continue
+        gap = text[e.end:cursor]
+        if e.label not in ATTR_LABELS:
+            break
+        first = cursor == mention.start
+        if not (_PRE_GAP.fullmatch(gap) or (first and e.label == "TITLE" and _PRE_GAP_COMMA.fullmatch(gap))):
+            break
+        chain.append(e)
+        gaps.append(gap)
+        cursor = e.start
+    post: list[Entity] = []
+    cursor = mention.end
+    for e in sorted(after, key=lambda e: e.start):
+        if e.start < cursor:
+            continue
+        gap = text[cursor:e.start]
+        if e.label not in ATTR_LABELS:
+            break
+        ok = _POST_FIRST.fullmatch(gap) if cursor == mention.end else _PRE_GAP.fullmatch(gap)
+        if not ok:
+            break
+        post.append(e)
+        gaps.append(gap)
+        cursor = e.end
+    if post and any(e.label == "TITLE" for e in post):
+        chain.extend(post)
+    counterpart = any(re.search(r"\bcounterparts?\b", g, re.I) for g in gaps)
+    return sorted(chain, key=lambda e: e.start), counterpart
+
+
+def link_mention(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, int]) -> Attributes:
+    """Title, country and organisation of one person mention, from its chain in sentence ``sent``."""
+    chain, counterpart = _chain(text, mention, entities, sent)
+    out = Attributes(counterpart=counterpart)
+    titles = [e for e in chain if e.label == "TITLE"]
+    countries = [e for e in chain if e.label == "COUNTRY"]
+    orgs = [e for e in chain if e.label == "ORG" and not _in_parens(text, e)]
+    if titles:
+        near = sorted(titles, key=lambda e: abs((e.start + e.end) / 2 - mention.start))
+        first, last = titles[0], titles[-1]
+        if len(titles) > 1 and re.fullmatch(r"\s*(?:and|,)\s*", text[first.end:last.start] or " "):
+            tspan = (first.start, last.end)
+        else:
+            tspan = (near[0].start, near[0].end)
+        out.title = _tidy_title(text[tspan[0]:tspan[1]])
+        out.spans["title"] = tspan
+        org = _org_of_title(text, tspan, orgs)
+        if org is not None:
+            out.title = f"{out.title} of {_the(text[org.start:org.end])}"
+    if orgs:
+        org = min(orgs, key=lambda e: abs(e.start - (out.spans.get("title") or (mention.start,))[0]))
+        out.organization = re.sub(r"\s+", " ", text[org.start:org.end]).strip()
+        out.spans["organization"] = (org.start, org.end)
+    for c in sorted(countries, key=lambda e: min(abs(e.end - mention.start), abs(e.start - mention.end))):
+        name = country_name(text[c.start:c.end])
+        if name:
+            out.country = name
+            out.spans["country"] = (c.start, c.end)
+            break
+    if out.country is None and out.organization:
+        out.country = org_country(out.organization)
+        if out.country:
+            out.spans["country"] = out.spans["organization"]
+    return out
+
+
+def _in_parens(text: str, e: Entity) -> bool:
+    return text[:e.start].rstrip().endswith("(") and text[e.end:].lstrip().startswith(")")
+
+
+def _org_of_title(text: str, tspan: tuple[int, int], orgs: list[Entity]) -> Entity | None:
+    """An ORG written right before the title ("Milli Majlis (Parliament) Speaker"): the title's body."""
+    for o in orgs:
+        if o.end <= tspan[0] and re.fullmatch(r"\s*(?:\([^()]{0,40}\))?\s*", text[o.end:tspan[0]]):
+            return o
+    return None
+
+
+def _the(org: str) -> str:
+    org = re.sub(r"\s+", " ", org).strip()
+    return org if org.isupper() or org.lower().startswith("the ") else f"the {org}"
+
+
+def _tidy_title(t: str) -> str:
+    t = re.sub(r"\s+", " ", t).strip(" ,")
+    if t.islower():
+        small = {"of", "the", "and", "for", "on", "to"}
+        t = " ".join(w if w in small else w[:1].upper() + w[1:] for w in t.split(" "))
+    return t
