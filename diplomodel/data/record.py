@@ -72,7 +72,8 @@ def to_hf_row(rec: Record) -> dict[str, Any]:
             "source": rec.get("source", ""),
             "entities": [{"start": e["start"], "end": e["end"], "label": e["label"]}
                          for e in rec.get("entities") or []],
-            "annotated_labels": list(rec.get("annotated_labels") or ENTITY_LABELS),
+            "annotated_labels": list(ENTITY_LABELS if rec.get("annotated_labels") is None
+                                         else rec["annotated_labels"]),
             "brief": json.dumps(brief, ensure_ascii=False, sort_keys=True) if brief else ""}
 
 

@@ -66,7 +66,8 @@ def to_tagger_view(rec: Record) -> dict[str, Any]:
     return {"id": rec["id"], "source": rec.get("source", ""),
             "words": [text[s:e] for s, e in spans],
             "word_starts": [s for s, _ in spans], "word_ends": [e for _, e in spans],
-            "tags": tags, "annotated_labels": list(rec.get("annotated_labels") or ENTITY_LABELS)}
+            "tags": tags, "annotated_labels": list(ENTITY_LABELS if rec.get("annotated_labels") is None
+                                                    else rec["annotated_labels"])}
 
 
 def from_tagger_view(view: dict[str, Any], text: str | None = None) -> list[dict[str, Any]]:
