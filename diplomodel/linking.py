@@ -32,6 +32,7 @@ _FILLER = (r"(?:\s+|\(|\)|\([^()]{0,40}\)|-|['’]s?(?![a-z])|"
            r"\b(?:of|the|his|her|their|its|and|counterparts?|newly|appointed|new|then|incumbent|acting)\b)*")
 _PRE_GAP = re.compile(_FILLER + r"$", re.I)
 _PRE_GAP_COMMA = re.compile(r"\s*,?\s*$")  # "Foreign Minister, Jeyhun Bayramov"
+_POST_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$", re.I)  # "Jan Novak of the Czech Republic"
 _POST_FIRST = re.compile(r"\s*,\s*(?:who\s+is\s+|also\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+['’]s\s+)?$", re.I)
 
 #: Organisations whose country is known by name (a small, deliberately short table).
@@ -98,6 +99,7 @@ def _chain(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, 
         gaps.append(gap)
         cursor = e.start
     post: list[Entity] = []
+    of_gap = False
     cursor = mention.end
     for e in sorted(after, key=lambda e: e.start):
         if e.start < cursor:
@@ -105,13 +107,17 @@ def _chain(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, 
         gap = text[cursor:e.start]
         if e.label not in ATTR_LABELS:
             break
-        ok = _POST_FIRST.fullmatch(gap) if cursor == mention.end else _PRE_GAP.fullmatch(gap)
+        if cursor == mention.end:
+            of_gap = bool(_POST_OF.fullmatch(gap)) and e.label != "TITLE"
+            ok = of_gap or _POST_FIRST.fullmatch(gap)
+        else:
+            ok = _PRE_GAP.fullmatch(gap)
         if not ok:
             break
         post.append(e)
         gaps.append(gap)
         cursor = e.end
-    if post and any(e.label == "TITLE" for e in post):
+    if post and (of_gap or any(e.label == "TITLE" for e in post)):
         chain.extend(post)
     counterpart = any(re.search(r"\bcounterparts?\b", g, re.I) for g in gaps)
     return sorted(chain, key=lambda e: e.start), counterpart
