@@ -1,0 +1,94 @@
+"""Shared fixtures: a tiny random model dir, and a schema check on every brief the suite makes.
+
+Every ``Briefer.__call__`` during a test is wrapped so each brief it returns is validated against
+``diplomodel/brief.schema.json``; briefs that come back from subprocesses (CLI runs) go through the
+``check_brief`` fixture. Tests that need the real shipped model are marked ``real_model`` and are
+skipped when ``models/default/diplomodel.json`` is missing.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+REAL_MODEL_DIR = REPO / "models" / "default"
+EXAMPLES = REPO / "examples"
+
+#: Briefs validated so far in this session (a test can check it grew).
+VALIDATED: list[int] = [0]
+
+
+def validate_brief(d: Any) -> dict[str, Any]:
+    """Schema-validate one brief (dict, JSON string or MeetingBrief) and check it round-trips."""
+    from diplomodel.schema import MeetingBrief, validate_brief_dict
+
+    if isinstance(d, MeetingBrief):
+        d = d.to_dict()
+    elif isinstance(d, str):
+        d = json.loads(d)
+    validate_brief_dict(d)
+    assert MeetingBrief.from_dict(d).to_dict() == d
+    VALIDATED[0] += 1
+    return d
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if (REAL_MODEL_DIR / "diplomodel.json").is_file():
+        return
+    skip = pytest.mark.skip(reason="no shipped model: models/default/diplomodel.json is missing")
+    for item in items:
+        if "real_model" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _validate_every_brief(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wrap ``Briefer.__call__`` so every brief produced in-process is schema-checked."""
+    from diplomodel import briefer
+
+    original = briefer.Briefer.__call__
+
+    def checked(self, *args, **kwargs):
+        out = original(self, *args, **kwargs)
+        for b in out:
+            validate_brief(b)
+        return out
+
+    monkeypatch.setattr(briefer.Briefer, "__call__", checked)
+
+
+@pytest.fixture
+def check_brief() -> Callable[[Any], dict[str, Any]]:
+    """``check_brief(x)``: validate a brief from a subprocess (JSON string or dict); returns the dict."""
+    return validate_brief
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A model dir holding a tiny random tagger (no summarizer), saved by ``Briefer.save_pretrained``."""
+    from diplomodel.briefer import Briefer
+    from diplomodel.tagger import Tagger
+
+    path = tmp_path_factory.mktemp("models") / "tiny"
+    Briefer(Tagger.tiny_random(seed=0), name="tiny-test", version="0.0.1").save_pretrained(path)
+    return path
+
+
+@pytest.fixture
+def cli_env(tiny_model_dir: Path) -> dict[str, str]:
+    """Environment for CLI subprocesses: the tiny model as default, the repo importable."""
+    env = dict(os.environ)
+    env["DIPLOMODEL_MODEL_DIR"] = str(tiny_model_dir)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
+    return env
+
+
+@pytest.fixture
+def cli_cmd() -> list[str]:
+    """The command that starts the CLI in a subprocess."""
+    return [sys.executable, "-m", "diplomodel.cli"]
