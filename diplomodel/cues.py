@@ -37,7 +37,7 @@ def sentence_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == ".":
+        if text[m.start()] == "." and "\n" not in m.group(0):
             word = re.search(r"([\w.]+)$", text[start:m.start()])
             w = word.group(1).lower() if word else ""
             if w in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", w):

@@ -41,6 +41,8 @@ def skeleton(word: str) -> str:
 
     >>> skeleton("Mohammed"), skeleton("Muhammad"), skeleton("Sergei"), skeleton("Sergey")
     ('mhmd', 'mhmd', 'srg', 'srg')
+    >>> skeleton("Aliyev"), skeleton("Aliyeva")
+    ('alv', 'alva')
     """
     w = re.sub(r"[^a-z]", "", fold(word))
     if not w:
@@ -50,6 +52,8 @@ def skeleton(word: str) -> str:
     for ch in rest:
         if ch != out[-1]:
             out += ch
+    if len(w) > 2 and w.endswith("a"):  # feminine surnames: Aliyev != Aliyeva
+        out += "a"
     return out
 
 
