@@ -226,3 +226,13 @@ def test_empty_input_builds_a_valid_empty_brief():
     b = build_brief("", [], None)
     d = check(b)
     assert d["participants"] == [] and not d["is_meeting"] and d["date"] is None
+
+
+@pytest.mark.parametrize("module", ["diplomodel.extract", "diplomodel.linking", "diplomodel.people",
+                                    "diplomodel.cues", "diplomodel.normalize", "diplomodel.metrics"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0
