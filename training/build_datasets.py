@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, dict[str, Any]] = {}
     for name, splits in sets.items():
         dd = DatasetDict({s: _dataset([to_tagger_view(r) for r in splits[s]], tagger_features()) for s in SPLITS})
-        dd.save_to_disk(str(out / "tagger" / name))
+        dd.save_to_disk(str(out / "tagger" / name), num_shards={s: 1 for s in SPLITS})
         fingerprints[f"tagger/{name}"] = {s: d._fingerprint for s, d in dd.items()}
         labels = Counter(e["label"] for s in SPLITS for r in splits[s] for e in r["entities"])
         counts[name] = {"docs": {s: len(splits[s]) for s in SPLITS}, "labels": dict(labels)}
@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         views = {s: [v for r in splits[s] if (v := to_summarizer_view(r))] for s in SPLITS}
         if any(views.values()):
             dd = DatasetDict({s: _dataset(views[s], summarizer_features()) for s in SPLITS})
-            dd.save_to_disk(str(out / "summarizer" / name))
+            dd.save_to_disk(str(out / "summarizer" / name), num_shards={s: 1 for s in SPLITS})
             fingerprints[f"summarizer/{name}"] = {s: d._fingerprint for s, d in dd.items()}
             print(f"summarizer/{name}: " + " ".join(f"{s}={len(views[s])}" for s in SPLITS))
     for key, fp in fingerprints.items():
