@@ -86,10 +86,12 @@ TEMPLATES: dict[str, list[str]] = {
         "{A} chaired a meeting {date} {where} with {list}.",
         "Leaders including {list} gathered {date} {where} for talks on {topics}.",
     ],
-    "where": ["in {cap}", "in {cap}, {ctry}", "at the {venue} in {cap}", "in the {ctry} capital", "in {cap}",
-              "at the {venue}"],
+    "where": ["in {cap}", "in {cap}, {ctry}", "at the {venue} in {cap}", "in the {dem} capital", "in {cap}",
+              "in {ctry}"],
+    "date_sentence": ["The meeting took place {date}.", "The talks were held {date}.", "The sides met {date}.",
+                      "The meeting was held {date}, the ministry said.", "The conversation took place {date}."],
     "loc_sentence": ["The talks took place in {cap}.", "The meeting was held at the {venue} in {cap}.",
-                     "The meeting took place in {cap}, the {ctry} capital.", "The talks were held in {cap}.",
+                     "The meeting took place in {cap}, the {dem} capital.", "The talks were held in {cap}.",
                      "The sides met at the {venue} in {cap}."],
     "discuss": [
         "The sides discussed {topics}.", "The two discussed prospects for cooperation in {topics}.",
@@ -194,12 +196,13 @@ TEMPLATES: dict[str, list[str]] = {
         "The {org} has not yet commented on the matter.",
         "{P2}, {P2_role} of {C3}, is expected to respond later this week.",
     ],
-    "venue": ["Presidential Palace", "Foreign Ministry", "Kremlin", "Government House", "Ak Orda", "Élysée Palace",
-              "Great Hall of the People", "White House", "Istanbul's Dolmabahçe Palace", "Parliament building",
-              "Prime Minister's Office", "State Guest House"],
 }
 
-_VENUE_KEEP_THE = {"Istanbul's Dolmabahçe Palace"}
+VENUES_GENERIC = ["Presidential Palace", "Foreign Ministry", "Government House", "Parliament building",
+                  "Prime Minister's Office", "State Guest House", "Ministry of Foreign Affairs"]
+VENUES_BY_COUNTRY = {"Russia": "Kremlin", "Kazakhstan": "Akorda", "France": "Élysée Palace",
+                     "China": "Great Hall of the People", "United States": "White House", "Turkey": "Beştepe "
+                     "Presidential Complex", "India": "Hyderabad House", "Azerbaijan": "Zagulba residence"}
 
 
 def _h(s: str) -> int:
