@@ -53,14 +53,23 @@ class PartialLabelTrainer(Trainer):
         return loss.detach(), outputs.logits.argmax(-1), labels
 
 
-def mixture(ds, names: dict[str, float], split: str, seed: int, cap: int | None = None):
-    """Concatenate ``{source}_{split}`` datasets, each repeated/subsampled by its weight."""
+def load_split(datasets_dir: str, source: str, split: str):
+    """A source's split: ``<dir>/tagger/<source>`` (build_datasets.py) or a flat ``<source>_<split>``."""
+    nested = Path(datasets_dir) / "tagger" / source
+    if nested.is_dir():
+        return load_from_disk(str(nested))[split]
+    flat = load_from_disk(datasets_dir)
+    key = f"{source}_{split}"
+    if key not in flat:
+        raise SystemExit(f"no dataset {source!r} split {split!r} in {datasets_dir}; have {sorted(flat)}")
+    return flat[key]
+
+
+def mixture(datasets_dir: str, weights: dict[str, float], split: str, seed: int, cap: int | None = None):
+    """Concatenate each source's split, repeated/subsampled by its weight, shuffled."""
     parts = []
-    for source, weight in names.items():
-        key = f"{source}_{split}"
-        if key not in ds:
-            raise SystemExit(f"dataset split {key!r} missing; have {sorted(ds)}")
-        part = ds[key].shuffle(seed=seed)
+    for source, weight in weights.items():
+        part = load_split(datasets_dir, source, split).shuffle(seed=seed)
         whole, frac = int(weight), weight - int(weight)
         parts += [part] * whole
         if frac > 0:
@@ -103,8 +112,6 @@ def main(argv: list[str] | None = None) -> int:
     args = TaggerTrainingArguments.from_yaml(ns.config, max_steps=ns.max_steps, output=ns.output,
                                              work_dir=ns.work_dir, datasets=ns.datasets, base=ns.base)
     set_seed(args.seed)
-    ds = load_from_disk(args.datasets)
-    tag_names = ds[next(iter(ds))].features["tags"].feature.names
     base_dir = resolve_base(args.base)
     tokenizer = AutoTokenizer.from_pretrained(base_dir, local_files_only=True)
     model, tcfg = build_model(args)
@@ -120,8 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     def prepare(data):
         return data.map(encode, batched=True, remove_columns=data.column_names)
 
-    train = prepare(mixture(ds, args.mixture, "train", args.seed))
-    val = prepare(mixture(ds, {s: 1.0 for s in args.validation}, "validation", args.seed,
+    train_raw = mixture(args.datasets, args.mixture, "train", args.seed)
+    tag_names = train_raw.features["tags"].feature.names
+    train = prepare(train_raw)
+    val = prepare(mixture(args.datasets, {s: 1.0 for s in args.validation}, "validation", args.seed,
                           cap=args.max_eval_examples))
     print(f"train windows: {len(train)}  validation windows: {len(val)}", flush=True)
     targs = TrainingArguments(
