@@ -59,6 +59,8 @@ def _clean_name(raw: str) -> str | None:
     toks = [t for t in raw.replace("’", "'").split() if t]
     while toks and toks[-1] in _STOP:
         toks.pop()
+    while toks and toks[-1].lower() in ("al", "bin", "de", "da", "van", "von", "der", "la", "le", "el"):
+        toks.pop()
     if len(toks) < 2 or len(toks) > 5 or any(t in _STOP for t in toks):
         return None
     name = " ".join(toks).strip(",.;")

@@ -88,7 +88,11 @@ class _Ctx:
             c = {"P": self.cB if self.is_meeting else self.cA, "P2": self.c3}.get(slot) or \
                 self.rng.choice([self.cA, self.cB])
             role = self.rng.choice(["president", "prime_minister", "foreign_minister", "speaker"])
-            self.mentioned[slot] = self.person(c.name, role)
+            if slot == "spok":  # a ministry spokesperson: an invented name of the host country
+                self.mentioned[slot] = P.make_person(self.rng, self.cA.name, "deputy_fm", self.split, [],
+                                                     self.taken, real_ok=False)
+            else:
+                self.mentioned[slot] = self.person(c.name, role)
         return self.mentioned[slot]
 
     def label(self, p: P.Person) -> str:

@@ -16,7 +16,7 @@ import random
 from dataclasses import dataclass
 
 from diplomodel.data.synth.facts import Official
-from diplomodel.data.synth.inventory import ARAB_COMPOUND, NAME_POOLS, Country, country
+from diplomodel.data.synth.inventory import ARAB_COMPOUND, COUNTRIES, NAME_POOLS, Country, country
 from diplomodel.data.synth.lexicon import FM_LOCAL, ROLES
 from diplomodel.data.synth.render import Segment
 
@@ -104,19 +104,20 @@ def _short_of(name: str, c: Country) -> str:
 
 
 def make_person(rng: random.Random, country_name: str, role: str, split: str, officials: list[Official],
-                taken: set[str] | None = None) -> Person:
+                taken: set[str] | None = None, real_ok: bool = True) -> Person:
     """A person of ``country_name`` with ``role`` whose name belongs to ``split`` and is not in ``taken``."""
     c = country(country_name)
     taken = taken if taken is not None else set()
-    real = [o for o in officials if o.country == country_name and o.role == role and name_split(o.name) == split
+    real = [o for o in (officials if real_ok else []) if o.country == country_name and o.role == role and name_split(o.name) == split
             and o.name not in taken]
-    for _ in range(50):
-        if real and rng.random() < 0.35:
+    for attempt in range(600):
+        if real and rng.random() < 0.35 and attempt < 60:
             o = rng.choice(real)
             name, short, hon = o.name, _short_of(o.name, c), None
             gender = "f" if name.split()[0] in _FEMALE else "m"
         else:
-            name, short, gender, hon = _synth(rng, c)
+            # a small pool may run out of names of this split: borrow another tradition's pool then
+            name, short, gender, hon = _synth(rng, c if attempt < 60 else rng.choice(COUNTRIES))
         if name_split(name) == split and name not in taken:
             taken.add(name)
             return Person(f"p{len(taken)}", name, short, country_name, role, gender, hon)
