@@ -165,9 +165,7 @@ def write_card(path: Path, counts: dict[str, Any], synth_stats: Any, skipped: di
         lines += ["", "Invalid records skipped: " + ", ".join(f"{k} {v}" for k, v in skipped.items())]
     lines += ["", "## Synthetic data statistics", "", "```",
               json.dumps(synth_stats, indent=1, sort_keys=True, default=str) if synth_stats else "synthetic source not built",
-              "```", "", "## Synthetic vs real copy", "",
-              "<!-- PLACEHOLDER: the lead compares 10 synthetic articles with real wire copy here. -->",
-              "TODO (lead): written comparison of 10 synthetic articles to real wire copy.", "",
+              "```", "", (ROOT / "docs" / "synthetic_vs_real.md").read_text("utf-8"),
               "## Fingerprints", "", "```", json.dumps(fingerprints, indent=1, sort_keys=True), "```", ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
