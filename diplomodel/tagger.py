@@ -122,7 +122,13 @@ def make_windows(tokenizer, texts: Sequence[str], max_length: int, stride: int,
 
 def decode_words(tags: list[str], scores: list[float], words: list[tuple[int, int]],
                  text: str) -> list[Entity]:
-    """Word-level BIO tags (lenient: a stray I- opens an entity) -> entities with char spans."""
+    r"""Word-level BIO tags (lenient: a stray I- opens an entity) -> entities with char spans.
+
+    >>> text = "Ana Lopez\nRabat"
+    >>> [(e.text, e.label) for e in decode_words(["B-PERSON", "I-PERSON", "I-PERSON"], [0.9] * 3,
+    ...                                          [(0, 3), (4, 9), (10, 15)], text)]
+    [('Ana Lopez', 'PERSON'), ('Rabat', 'PERSON')]
+    """
     entities: list[Entity] = []
     cur_label, cur_start, cur_end, cur_scores = None, 0, 0, []
 
@@ -136,7 +142,8 @@ def decode_words(tags: list[str], scores: list[float], words: list[tuple[int, in
         if label is None:
             close()
             cur_label = None
-        elif tag.startswith("B-") or label != cur_label:
+        elif tag.startswith("B-") or label != cur_label or "\n" in text[words[i - 1][1]:words[i][0]]:
+            # an entity never runs across a line break
             close()
             cur_label, cur_start, cur_end, cur_scores = label, i, i, [scores[i]]
         else:

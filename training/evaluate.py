@@ -27,6 +27,19 @@ from diplomodel.labels import Entity  # noqa: E402
 CONLL_MAP = {"PERSON": "PER", "PARTICIPANT": "PER", "LOC": "LOC", "COUNTRY": "LOC", "ORG": "ORG"}
 
 
+def conll_label(entity: Entity) -> str | None:
+    """Our label -> CoNLL's: people PER, places LOC, ORG; a nationality adjective is MISC there.
+
+    >>> conll_label(Entity(0, 8, "COUNTRY", text="Lebanese")), conll_label(Entity(0, 7, "COUNTRY", text="Lebanon"))
+    (None, 'LOC')
+    """
+    from diplomodel.data.importers._common import is_demonym
+
+    if entity.label == "COUNTRY" and is_demonym(entity.text):
+        return None  # MISC in CoNLL, dropped on both sides
+    return CONLL_MAP.get(entity.label)
+
+
 def tags_for_words(words: list[tuple[int, int]], entities: list[Entity],
                    mapping: dict[str, str] | None = None) -> list[str]:
     """BIO tags of word spans from predicted char-span entities (optionally relabelled).
@@ -36,7 +49,7 @@ def tags_for_words(words: list[tuple[int, int]], entities: list[Entity],
     """
     tags = ["O"] * len(words)
     for e in entities:
-        label = mapping.get(e.label) if mapping else e.label
+        label = (conll_label(e) if mapping is CONLL_MAP else mapping.get(e.label)) if mapping else e.label
         if not label:
             continue
         inside = [i for i, (s, t) in enumerate(words) if s >= e.start and t <= e.end]
