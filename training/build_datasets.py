@@ -72,7 +72,7 @@ def load_sources(cfg: dict[str, Any], skip: bool) -> tuple[dict[str, Splits], Co
         sources["gum_news"] = _by_split(gum.load(data_root / "gum_news"), ratios)
     if src.get("synthetic"):
         try:
-            from diplomodel.data.synth import generate, stats as synth_stats
+            from diplomodel.data.synth import generate, stats as synth_stats, template_inventory
         except ImportError as exc:
             print(f"synthetic: skipped ({exc})")
         else:
@@ -83,6 +83,7 @@ def load_sources(cfg: dict[str, Any], skip: bool) -> tuple[dict[str, Splits], Co
                 "validation": list(generate(n["validation"], sc["validation_seed"], "train")),
                 "test": list(generate(n["test"], sc["seed"], "heldout"))}
             stats = {s: synth_stats(r) for s, r in sources["synthetic"].items()}
+            stats["template_inventory"] = template_inventory()
     for kind, reader in (("doccano", doccano.read_doccano), ("briefs", read_briefs)):
         recs = []
         for p in src.get(kind) or []:
@@ -163,7 +164,11 @@ def write_card(path: Path, counts: dict[str, Any], synth_stats: Any, skipped: di
         lines.append(f"| {name} | {what} | {lic} | {docs} | {labs} |")
     if skipped:
         lines += ["", "Invalid records skipped: " + ", ".join(f"{k} {v}" for k, v in skipped.items())]
-    lines += ["", "## Synthetic data statistics", "", "```",
+    lines += ["", "## Synthetic data statistics", "",
+              "`test` is the held-out split: sentence templates and person names that `train` and",
+              "`validation` never use (`generate(split=\"heldout\")`); `validation` draws train templates",
+              "with another seed. Template inventory per slot (train/held-out): see `template_inventory`",
+              "below.", "", "```",
               json.dumps(synth_stats, indent=1, sort_keys=True, default=str) if synth_stats else "synthetic source not built",
               "```", "", (ROOT / "docs" / "synthetic_vs_real.md").read_text("utf-8"),
               "## Fingerprints", "", "```", json.dumps(fingerprints, indent=1, sort_keys=True), "```", ""]
