@@ -134,8 +134,8 @@ class Dateline:
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    r"(?P<city>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})"
-    r"(?:\s*,\s*(?P<country>[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,3}))?"
+    r"(?P<city>[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,3})"
+    r"(?:\s*,\s*(?!" + _MONTH + r"\s*\d)(?P<country>[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,3}))?"
     r"(?:\s*,?\s*(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?))?"
     r"\s*(?:[./]|\(|--|[-–—]|:)")
 
@@ -143,7 +143,15 @@ _DATELINE = re.compile(
 def find_dateline(text: str) -> Dateline | None:
     """The dateline within the first 200 characters (after an optional "(Source)" prefix), or ``None``.
 
-    The city must be written in capitals (that is what makes it a dateline, not a sentence start).
+    The city is written in capitals, or in Title case followed by a date ("Kigali, Jan 11 (AA):") or by
+    an agency credit after a known city ("Hanoi (VNA) -"); a plain sentence start is not a dateline.
+
+    >>> find_dateline("Kigali, Jan 11 (Anadolu Agency): Prime Minister ...").date_span
+    (8, 14)
+    >>> find_dateline("AMMAN, Oct. 29 (KUNA) - ...").date_span
+    (7, 14)
+    >>> find_dateline("Prime Minister Ana Lopez met ...") is None
+    True
 
     >>> d = find_dateline("(MENAFN- Trend) BAKU, Azerbaijan, December 16. Speaker met ...")
     >>> d.city, d.country, d.date_span
@@ -158,6 +166,8 @@ def find_dateline(text: str) -> Dateline | None:
     if not m or len(m.group("city")) < 3:
         return None
     city = m.group("city").rstrip(".")
+    if not city.isupper() and not (m.group("date") or (city_country(city) and "(" in head[m.end() - 1:m.end()])):
+        return None  # a Title-case city is a dateline only with a date or an agency credit after it
     country = country_name(m.group("country")) if m.group("country") else None
     if m.group("country") and country is None and not m.group("date"):
         return None

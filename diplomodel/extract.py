@@ -81,6 +81,12 @@ def build_brief(text: str, entities: list[Entity], published: datetime.date | No
     if loc_spans:
         evidence["location"] = loc_spans
 
+    if fmt == "in_person" and location is not None and location.country:
+        _host_country(participants, location.country)
+    if not is_meeting:  # no meeting, no participants: the people tagged as such were only mentioned
+        others = sorted(part_people + others, key=lambda p: p.mentions[0].start)
+        participants = []
+        evidence.pop("participants", None)
     mentioned = [p.name for p in others]
     if others:
         evidence["mentioned"] = sorted(s for p in others for s in p.spans())
@@ -148,17 +154,21 @@ def _copy_counterpart_titles(out: list[Participant], linked: list[list[tuple[Ent
                 break
 
 
-def _dateline_country(out: list[Participant], dateline: Dateline | None) -> None:
-    """Last resort: the dateline country goes to the first participant without a country, unless
-    another participant already has it (the host is not every participant's country)."""
-    if dateline is None or dateline.country is None:
-        return
-    if any(p.country == dateline.country for p in out):
+def _host_country(out: list[Participant], country: str) -> None:
+    """An in-person meeting's country goes to the first participant without one, unless some
+    participant already has it (the host is one side; visitors' countries are written)."""
+    if any(p.country == country for p in out):
         return
     for p in out:
         if p.country is None:
-            p.country = dateline.country
+            p.country = country
             return
+
+
+def _dateline_country(out: list[Participant], dateline: Dateline | None) -> None:
+    """Last resort: the dateline country is the host's (see :func:`_host_country`)."""
+    if dateline is not None and dateline.country is not None:
+        _host_country(out, dateline.country)
 
 
 # ---------------------------------------------------------------------------------------- date

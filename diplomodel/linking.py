@@ -29,7 +29,8 @@ PERSON_LABELS = ("PARTICIPANT", "PERSON")
 ATTR_LABELS = ("TITLE", "COUNTRY", "ORG")
 
 _FILLER = (r"(?:\s+|\(|\)|\([^()]{0,40}\)|-|['’]s?(?![a-z])|"
-           r"\b(?:of|the|his|her|their|its|and|counterparts?|newly|appointed|new|then|incumbent|acting)\b)*")
+           r"\b(?:of|to|the|his|her|their|its|and|counterparts?|newly|appointed|new|then|incumbent|acting)\b|"
+           r"\b(?:Dr|Mr|Mrs|Ms|Prof|H\.\s?E|Sheikh|Sheikha|Prince|Princess|Sayyid|Sir|Dame|Mme)\b\.?)*")
 _PRE_GAP = re.compile(_FILLER + r"$", re.I)
 _PRE_GAP_COMMA = re.compile(r"\s*,?\s*$")  # "Foreign Minister, Jeyhun Bayramov"
 _POST_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$", re.I)  # "Jan Novak of the Czech Republic"
@@ -95,10 +96,13 @@ def _chain(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, 
         first = cursor == mention.start
         if not (_PRE_GAP.fullmatch(gap) or (first and e.label == "TITLE" and _PRE_GAP_COMMA.fullmatch(gap))):
             break
+        if first and re.search(r"\band\b", gap, re.I):
+            break  # "Y of the Rwandese Republic and Z": the attribute before "and" is Y's
         chain.append(e)
         gaps.append(gap)
         cursor = e.start
     post: list[Entity] = []
+    post_gaps: list[str] = []
     of_gap = False
     cursor = mention.end
     for e in sorted(after, key=lambda e: e.start):
@@ -106,6 +110,11 @@ def _chain(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, 
             continue
         gap = text[cursor:e.start]
         if e.label not in ATTR_LABELS:
+            if post and e.label in ("PARTICIPANT", "PERSON") and _PRE_GAP.fullmatch(gap):
+                # "X, Colombian Foreign Minister Y" / "X, ... of Lithuania and Italian Minister Y":
+                # the attributes after the last "and"/comma introduce Y
+                cut = max((k for k, g in enumerate(post_gaps) if k and re.search(r",|\band\b", g)), default=0)
+                post = post[:cut] if cut else post[:1] if of_gap else []
             break
         if cursor == mention.end:
             of_gap = bool(_POST_OF.fullmatch(gap)) and e.label != "TITLE"
@@ -115,10 +124,11 @@ def _chain(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, 
         if not ok:
             break
         post.append(e)
-        gaps.append(gap)
+        post_gaps.append(gap)
         cursor = e.end
     if post and (of_gap or any(e.label == "TITLE" for e in post)):
         chain.extend(post)
+        gaps.extend(post_gaps[:len(post)])
     counterpart = any(re.search(r"\bcounterparts?\b", g, re.I) for g in gaps)
     return sorted(chain, key=lambda e: e.start), counterpart
 
@@ -128,7 +138,9 @@ def link_mention(text: str, mention: Entity, entities: list[Entity], sent: tuple
     chain, counterpart = _chain(text, mention, entities, sent)
     out = Attributes(counterpart=counterpart)
     titles = [e for e in chain if e.label == "TITLE"]
-    countries = [e for e in chain if e.label == "COUNTRY"]
+    # "Ambassador to Austria": the country a title points to is not the person's own
+    countries = [e for e in chain if e.label == "COUNTRY"
+                 and not re.search(r"\b(?:to|in|for)\s+(?:the\s+)?$", text[max(0, e.start - 12):e.start], re.I)]
     orgs = [e for e in chain if e.label == "ORG" and not _in_parens(text, e)]
     if titles:
         near = sorted(titles, key=lambda e: abs((e.start + e.end) / 2 - mention.start))
@@ -146,7 +158,8 @@ def link_mention(text: str, mention: Entity, entities: list[Entity], sent: tuple
         org = min(orgs, key=lambda e: abs(e.start - (out.spans.get("title") or (mention.start,))[0]))
         out.organization = re.sub(r"\s+", " ", text[org.start:org.end]).strip()
         out.spans["organization"] = (org.start, org.end)
-    for c in sorted(countries, key=lambda e: min(abs(e.end - mention.start), abs(e.start - mention.end))):
+    for c in sorted(countries, key=lambda e: (e.start > mention.start,
+                                              min(abs(e.end - mention.start), abs(e.start - mention.end)))):
         name = country_name(text[c.start:c.end])
         if name:
             out.country = name

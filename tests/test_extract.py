@@ -236,3 +236,71 @@ def test_docstring_examples_run(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0
+
+
+# ------------------------------------------------------------------- linking in lists and titles
+
+def _people(text: str, spec: list[tuple[str, str]], published=datetime.date(2024, 1, 11)):
+    b = check(build_brief(text, tag(text, spec), published))
+    return {p["name"]: (p["country"], p["title"]) for p in b["participants"]}, b
+
+
+def test_ambassador_to_a_country_keeps_his_own_nationality():
+    text = ("Transport Minister of Georgia Levan Japaridze received the credentials of Russian "
+            "Ambassador to Georgia Grigory Pankin on Friday.")
+    people, _ = _people(text, [("Transport Minister", "TITLE"), ("Georgia", "COUNTRY"),
+                               ("Levan Japaridze", "PARTICIPANT"), ("Russian", "COUNTRY"),
+                               ("Ambassador", "TITLE"), ("Grigory Pankin", "PARTICIPANT"), ("Friday", "DATE")])
+    assert people["Grigory Pankin"][0] == "Russia"      # a naive nearest-country rule says Georgia
+    assert people["Levan Japaridze"][0] == "Georgia"
+
+
+def test_attendee_list_attributes_belong_to_the_next_name():
+    text = ("Leaders including Indian Foreign Minister Subrahmanyam Jaishankar, Colombian Foreign "
+            "Minister Alberto Cafiero, Piotr Rau, the foreign minister of Lithuania and Thai Foreign "
+            "Minister Don Pramudwinai met in New Delhi on Monday.")
+    spec = [("Indian", "COUNTRY"), ("Colombian", "COUNTRY"), ("Thai", "COUNTRY"), ("Lithuania", "COUNTRY"),
+            ("Foreign Minister", "TITLE"), ("foreign minister", "TITLE"),
+            ("Subrahmanyam Jaishankar", "PARTICIPANT"), ("Alberto Cafiero", "PARTICIPANT"),
+            ("Piotr Rau", "PARTICIPANT"), ("Don Pramudwinai", "PARTICIPANT"), ("New Delhi", "LOC"),
+            ("Monday", "DATE")]
+    people, _ = _people(text, spec)
+    assert people["Subrahmanyam Jaishankar"][0] == "India"   # not the following "Colombian"
+    assert people["Alberto Cafiero"][0] == "Colombia"
+    assert people["Piotr Rau"][0] == "Lithuania"             # not the following "Thai"
+    assert people["Don Pramudwinai"][0] == "Thailand"
+
+
+def test_of_country_before_and_stays_with_the_first_person():
+    text = ("Kigali, Jan 11 (Anadolu Agency): Prime Minister Yusuf Kombo of the Rwandese Republic and "
+            "Dinara Ashimbaeva, the minister of foreign affairs of Uzbekistan, held telephone talks on January 10.")
+    spec = [("Kigali", "LOC"), ("Jan 11", "DATE"), ("Anadolu Agency", "ORG"), ("Prime Minister", "TITLE"),
+            ("Yusuf Kombo", "PARTICIPANT"), ("Rwandese Republic", "COUNTRY"), ("Dinara Ashimbaeva", "PARTICIPANT"),
+            ("minister of foreign affairs", "TITLE"), ("Uzbekistan", "COUNTRY"), ("January 10", "DATE")]
+    people, b = _people(text, spec)
+    assert people["Yusuf Kombo"][0] == "Rwanda"
+    assert people["Dinara Ashimbaeva"][0] == "Uzbekistan"   # "and" does not hand her Kombo's country
+    # a Title-case dateline is still a dateline: its date is not the meeting's
+    assert b["date"] == "2024-01-10" and b["format"] == "phone_call"
+
+
+def test_host_of_an_in_person_meeting_gets_the_meeting_country():
+    text = ("National Assembly Speaker Ayaz Sharif sat down with Hungarian Speaker Levente Szijjarto "
+            "on Friday in Kabul, Afghanistan for talks on trade.")
+    spec = [("National Assembly", "ORG"), ("Speaker", "TITLE"), ("Ayaz Sharif", "PARTICIPANT"),
+            ("Hungarian", "COUNTRY"), ("Levente Szijjarto", "PARTICIPANT"), ("Friday", "DATE"),
+            ("Kabul", "LOC"), ("Afghanistan", "COUNTRY")]
+    people, b = _people(text, spec)
+    assert people["Ayaz Sharif"][0] == "Afghanistan" and people["Levente Szijjarto"][0] == "Hungary"
+    assert b["location"] == {"city": "Kabul", "country": "Afghanistan"}
+
+
+def test_no_meeting_means_no_participants():
+    text = ("Yerevan, Oct 21 (Xinhua): Armen Simonyan, the foreign minister of Armenia, sent a message of "
+            "condolence to President Gloria Arroyo of the Philippines over the mine explosion.")
+    spec = [("Yerevan", "LOC"), ("Oct 21", "DATE"), ("Xinhua", "ORG"), ("Armen Simonyan", "PARTICIPANT"),
+            ("foreign minister", "TITLE"), ("Armenia", "COUNTRY"), ("President", "TITLE"),
+            ("Gloria Arroyo", "PERSON"), ("Philippines", "COUNTRY")]
+    b = check(build_brief(text, tag(text, spec), datetime.date(2024, 10, 21)))
+    assert b["is_meeting"] is False
+    assert b["participants"] == [] and b["mentioned"] == ["Armen Simonyan", "Gloria Arroyo"]
