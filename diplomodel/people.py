@@ -136,22 +136,26 @@ def _distance(person: Person, pos: int) -> tuple[int, int]:
     return (1, min(abs(m.start - pos) for m in person.mentions))
 
 
-def is_participant(person: Person) -> bool:
+def is_participant(person: Person, first_weight: float = 3.0, min_score: float = 0.6) -> bool:
     """Role of a merged person when the tagger disagrees across mentions.
 
-    Participant when the PARTICIPANT mentions weigh (sum of scores) at least as much as the PERSON
-    ones, or when the first mention is a confident PARTICIPANT (>= 0.9) and the PERSON side weighs
-    less than twice as much ("clearly a participant wins").
+    The first mention introduces a person with their role ("Speaker X met ..."), later ones often
+    just repeat the name, so it counts ``first_weight`` times; the role with the larger summed
+    score wins. A participant whose PARTICIPANT mentions average under ``min_score`` is too
+    uncertain and stays mentioned.
 
-    >>> p = Person("X Y", ["x", "y"], [Entity(0, 3, "PARTICIPANT", 0.95), Entity(9, 10, "PERSON", 0.6),
-    ...                                Entity(20, 21, "PERSON", 0.7)])
+    >>> p = Person("X Y", ["x", "y"], [Entity(0, 3, "PARTICIPANT", 0.95), Entity(9, 10, "PERSON", 0.9),
+    ...                                Entity(20, 21, "PERSON", 0.9), Entity(30, 31, "PERSON", 0.9)])
     >>> is_participant(p)
     True
+    >>> is_participant(Person("T", ["t"], [Entity(0, 5, "PARTICIPANT", 0.55)]))
+    False
     """
-    part, pers = person.weight("PARTICIPANT"), person.weight("PERSON")
-    if part == 0:
+    def weight(label: str) -> float:
+        return sum(m.score * (first_weight if k == 0 else 1.0)
+                   for k, m in enumerate(person.mentions) if m.label == label)
+
+    part = [m.score for m in person.mentions if m.label == "PARTICIPANT"]
+    if not part or sum(part) / len(part) < min_score:
         return False
-    if part >= pers:
-        return True
-    first = person.mentions[0]
-    return first.label == "PARTICIPANT" and first.score >= 0.9 and pers < 2 * part
+    return weight("PARTICIPANT") >= weight("PERSON")
