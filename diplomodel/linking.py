@@ -136,7 +136,10 @@ def _chain(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, 
 def link_mention(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, int]) -> Attributes:
     """Title, country and organisation of one person mention, from its chain in sentence ``sent``."""
     chain, counterpart = _chain(text, mention, entities, sent)
-    out = Attributes(counterpart=counterpart)
+    # "his Chilean counterpart Z": a tagged "counterpart" is a cue to copy the other side's title
+    bare = [e for e in chain if e.label == "TITLE" and re.fullmatch(r"(?i)counterparts?", text[e.start:e.end])]
+    chain = [e for e in chain if e not in bare]
+    out = Attributes(counterpart=counterpart or bool(bare))
     titles = [e for e in chain if e.label == "TITLE"]
     # "Ambassador to Austria": the country a title points to is not the person's own
     countries = [e for e in chain if e.label == "COUNTRY"

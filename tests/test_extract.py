@@ -304,3 +304,11 @@ def test_no_meeting_means_no_participants():
     b = check(build_brief(text, tag(text, spec), datetime.date(2024, 10, 21)))
     assert b["is_meeting"] is False
     assert b["participants"] == [] and b["mentioned"] == ["Armen Simonyan", "Gloria Arroyo"]
+
+
+def test_counterpart_tagged_as_title_copies_the_hosts_title():
+    text = "Moroccan Foreign Minister Karim Benali received his Chilean counterpart Lucia Ferrer in Rabat."
+    spec = [("Moroccan", "COUNTRY"), ("Foreign Minister", "TITLE"), ("Karim Benali", "PARTICIPANT"),
+            ("Chilean", "COUNTRY"), ("counterpart", "TITLE"), ("Lucia Ferrer", "PARTICIPANT"), ("Rabat", "LOC")]
+    people, _ = _people(text, spec)
+    assert people["Lucia Ferrer"] == ("Chile", "Foreign Minister")   # not "Counterpart"
