@@ -15,11 +15,13 @@ Example:
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
+import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import torch
 
@@ -168,11 +170,16 @@ class Tagger:
     @classmethod
     def from_pretrained(cls, path: str | Path, device: str = "cpu", base: str | None = None) -> "Tagger":
         """Load a tagger dir: a full ``save_pretrained`` model, or a LoRA adapter over ``base``."""
-        from transformers import AutoModelForTokenClassification, AutoTokenizer
-
         path = Path(path)
         if not path.is_dir():
             raise ModelError(f"tagger directory not found: {path}")
+        with _quiet_transformers():
+            return cls._load(path, device, base)
+
+    @classmethod
+    def _load(cls, path: Path, device: str, base: str | None) -> "Tagger":
+        from transformers import AutoModelForTokenClassification, AutoTokenizer
+
         cfg_file = path / TAGGER_CONFIG
         config = TaggerConfig.load(cfg_file) if cfg_file.exists() else TaggerConfig()
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
@@ -253,6 +260,25 @@ class Tagger:
                         best[w.doc][word] = (p, self.labels[int(top_i[r, pos])])
         return [decode_words([t for _, t in best[d]], [max(p, 0.0) for p, _ in best[d]],
                              all_words[d], text) for d, text in enumerate(texts)]
+
+
+@contextlib.contextmanager
+def _quiet_transformers() -> Iterator[None]:
+    """Loading reports and progress bars are noise for briefing users; errors still surface."""
+    from transformers.utils import logging as hf_logging
+
+    level = hf_logging.get_verbosity()
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            yield
+    finally:
+        hf_logging.set_verbosity(level)
+        if bars:
+            hf_logging.enable_progress_bar()
 
 
 def build_base_model(base_dir: str, config: TaggerConfig) -> torch.nn.Module:
