@@ -184,12 +184,15 @@ def find_dateline(text: str) -> Dateline | None:
 FORMAT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("video_call", re.compile(
         r"\b(?:video ?conferenc\w*|video[- ]?call|video[- ]?link|via video|by video|virtual (?:meeting|talks|summit)|"
-        r"online (?:meeting|talks|conversation)|video (?:talks|conversation|meeting))\b", re.I)),
+        r"online (?:meeting|talks|conversation)|video (?:talks|conversation|meeting)|"
+        r"(?:met|talked|spoke|conferred) (?:virtually|online)|virtually)\b", re.I)),
     ("phone_call", re.compile(
         r"\b(?:(?:spoke|talked|conversed) (?:by|over the|on the) (?:tele)?phone|(?:tele)?phone (?:conversation|call|talks?|discussion)|by (?:tele)?phone|over the (?:tele)?phone|"
-        r"phoned|telephoned|(?:tele)?phone[- ]conversation|spoke on the (?:tele)?phone)\b", re.I)),
+        r"phoned|telephoned|(?:tele)?phone[- ]conversation|spoke on the (?:tele)?phone|"
+        r"(?:held|had|made|received|took) an? (?:phone |telephone )?call|in a (?:phone |telephone )?call|"
+        r"call (?:with|from)|(?-i:called (?:his |her |their )?(?:[A-Z]\w*|counterpart)))\b", re.I)),
     ("multilateral_sidelines", re.compile(
-        r"\b(?:on|in|at) the (?:sidelines?|margins?) of\b", re.I)),
+        r"\b(?:on|in|at) the (?:sidelines?|margins?|fringes?) of\b|\bon the sidelines\b", re.I)),
 ]
 
 

@@ -1,6 +1,7 @@
 """cues: sentences, dateline, format and meeting cues; each case would fail a naive rule."""
 from __future__ import annotations
 
+import pytest
 from diplomodel.cues import (city_country, decide_is_meeting, find_dateline, find_format, meeting_cue_spans,
                              sentence_spans)
 
@@ -78,3 +79,15 @@ def test_decide_is_meeting():
     assert decide_is_meeting(2, [], False)
     assert not decide_is_meeting(2, [], True)
     assert not decide_is_meeting(0, [(0, 3)], False)
+
+
+@pytest.mark.parametrize("text,fmt", [
+    ("The two ministers met virtually on Monday.", "video_call"),
+    ("Lopez called Dutch Foreign Minister Jan de Vries on Friday.", "phone_call"),
+    ("Lopez called for restraint after the meeting with de Vries.", "in_person"),   # not a call
+    ("Lopez called on both sides to talk; she met de Vries in Rabat.", "in_person"),
+    ("In a call with de Vries, Lopez discussed trade.", "phone_call"),
+    ("They met on the fringes of the UN General Assembly.", "multilateral_sidelines"),
+])
+def test_format_cues_of_wire_copy(text, fmt):
+    assert find_format(text)[0] == fmt
