@@ -197,6 +197,8 @@ HONORIFICS: frozenset[str] = frozenset({
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "madame", "mme", "mlle",
     "monsieur", "m", "h.e", "he", "sheikh", "shaikh", "sheikha", "hon", "honourable", "honorable", "rev",
     "excellency", "majesty", "highness", "his", "her", "lord", "lady", "mister",
+    "prince", "princess", "sayyid", "sayed", "sayyida", "emir", "amir", "king", "queen", "hrh",
+    "datuk", "dato", "shri", "smt", "mrs.", "president-elect",
 })
 
 

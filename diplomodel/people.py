@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from diplomodel.labels import Entity
-from diplomodel.normalize import clean_name
+from diplomodel.normalize import HONORIFICS, clean_name
 
 #: Name particles ignored when matching ("bin Salman" ~ "Mohammed bin Salman Al Saud").
 PARTICLES: frozenset[str] = frozenset({
@@ -60,14 +60,16 @@ def skeleton(word: str) -> str:
 def name_keys(name: str) -> list[str]:
     """Matching keys of a name: skeletons of its words, honorifics and particles dropped.
 
-    >>> name_keys("H.E. Mohammed bin Salman Al Saud"), name_keys("bin Salman")
-    (['mhmd', 'slmn', 'sd'], ['slmn'])
+    >>> name_keys("H.E. Mohammed bin Salman Al Saud"), name_keys("bin Salman"), name_keys("Sheikh")
+    (['mhmd', 'slmn', 'sd'], ['slmn'], [])
+    >>> name_keys("Prince Turki")
+    ['trk']
     """
     words = re.split(r"[\s\-]+", clean_name(name))
     keys = []
     for w in words:
         f = fold(w).strip(".,'")
-        if not f or f in PARTICLES:
+        if not f or f in PARTICLES or f in HONORIFICS:  # a bare "Sheikh" is nobody's name
             continue
         f = re.sub(r"^(?:al|el)-", "", f)
         k = skeleton(f)
