@@ -46,6 +46,7 @@ Span = tuple[int, int]
 def build_brief(text: str, entities: list[Entity], published: datetime.date | None) -> MeetingBrief:
     """The extractive brief of ``text`` from its tagged ``entities`` (see the module docstring)."""
     ents = sorted((e for e in entities if 0 <= e.start < e.end <= len(text)), key=lambda e: (e.start, e.end))
+    ents = demote_non_people(text, ents)
     sents = sentence_spans(text) or [(0, len(text))]
     dateline = find_dateline(text)
     people = cluster_people(text, ents)
@@ -101,6 +102,42 @@ def build_brief(text: str, entities: list[Entity], published: datetime.date | No
 
 
 # ---------------------------------------------------------------------------------------- participants
+
+_PEOPLE = ("PARTICIPANT", "PERSON")
+
+
+def demote_non_people(text: str, ents: list[Entity]) -> list[Entity]:
+    """Person mentions that are really organisations become ORG.
+
+    - "Milli Majlis (Parliament) Speaker Sahiba Gafarova": a "name" directly followed by a title and
+      another name modifies that title; people are not written "Name Title Name".
+    - "... told Trend": a "name" that starts an organisation tagged elsewhere ("Trend News Agency").
+
+    >>> t = "Milli Majlis (Parliament) Speaker Sahiba Gafarova met Akhannouch, Parliament told Trend (Trend News Agency)."
+    >>> def ent(s, label, k=0):
+    ...     i = t.index(s, k)
+    ...     return Entity(i, i + len(s), label)
+    >>> ents = [ent("Milli Majlis", "PARTICIPANT"), ent("Speaker", "TITLE"), ent("Sahiba Gafarova", "PARTICIPANT"),
+    ...         ent("Akhannouch", "PARTICIPANT"), ent("Trend", "PARTICIPANT"), ent("Trend News Agency", "ORG")]
+    >>> [(t[e.start:e.end], e.label) for e in demote_non_people(t, ents) if e.label == "ORG"]
+    [('Milli Majlis', 'ORG'), ('Trend', 'ORG'), ('Trend News Agency', 'ORG')]
+    """
+    orgs = {re.sub(r"\s+", " ", text[e.start:e.end]).lower() for e in ents if e.label == "ORG"}
+    gap = re.compile(r"(?:\s|\([^()]{0,40}\)|['’]s?)*")
+    out: list[Entity] = []
+    for i, e in enumerate(ents):
+        if e.label in _PEOPLE:
+            name = re.sub(r"\s+", " ", text[e.start:e.end]).lower()
+            nxt = ents[i + 1:i + 3]
+            modifies_title = (len(nxt) == 2 and nxt[0].label == "TITLE" and nxt[1].label in _PEOPLE
+                              and gap.fullmatch(text[e.end:nxt[0].start]) is not None
+                              and gap.fullmatch(text[nxt[0].end:nxt[1].start]) is not None)
+            starts_org = any(o != name and o.startswith(name + " ") for o in orgs)
+            if modifies_title or starts_org:
+                e = Entity(e.start, e.end, "ORG", e.score, e.text)
+        out.append(e)
+    return out
+
 
 def link_participants(text: str, people: list[Person], ents: list[Entity], sents: list[Span],
                       dateline: Dateline | None) -> tuple[list[Participant], dict[str, list[Span]]]:
