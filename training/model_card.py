@@ -15,6 +15,9 @@ from typing import Any
 
 
 def _fmt(v: Any) -> str:
+    if isinstance(v, dict) and "f1" in v:
+        return (f"P {v['precision']:.4f} R {v['recall']:.4f} F1 **{v['f1']:.4f}** "
+                f"({v.get('tp')} matched, {v.get('pred')} predicted, {v.get('gold')} gold)")
     return f"{v:.4f}" if isinstance(v, float) else str(v)
 
 
@@ -37,7 +40,9 @@ def render(meta: dict[str, Any], evals: list[dict[str, Any]]) -> str:
              f"- labels: {', '.join(meta.get('labels', []))}",
              f"- training: {train.get('max_steps')} steps, seed {train.get('seed')}, "
              f"{train.get('train_windows')} training windows; mixture {json.dumps(train.get('mixture'))}",
-             f"- validation during training: {json.dumps(train.get('validation'))}", ""]
+             f"- validation during training: {json.dumps(train.get('validation'))}",
+             f"- training time: {train.get('train_runtime_s', 'not recorded')} s on "
+             f"{train.get('hardware', 'the machine it ran on')}", ""]
     if evals:
         lines += ["## Measured", ""]
     for ev in evals:

@@ -149,16 +149,17 @@ def main(argv: list[str] | None = None) -> int:
     last = last_complete_checkpoint(args.work_dir) if ns.resume else None
     if ns.resume:
         print(f"resuming from {last}" if last else "no checkpoint found: starting fresh", flush=True)
-    trainer.train(resume_from_checkpoint=last)
+    out = trainer.train(resume_from_checkpoint=last)
+    runtime = round(float(out.metrics.get("train_runtime", 0.0)))
     metrics = trainer.evaluate()
     print(json.dumps(metrics, indent=2), flush=True)
     if trainer.is_world_process_zero():
-        save(trainer.model, tokenizer, tcfg, args, metrics, len(train))
+        save(trainer.model, tokenizer, tcfg, args, metrics, len(train), runtime)
     return 0
 
 
 def save(model, tokenizer, tcfg: TaggerConfig, args: TaggerTrainingArguments, metrics: dict,
-         n_train: int) -> None:
+         n_train: int, runtime_s: int) -> None:
     """Write ``<output>/tagger`` (adapter or full model + tokenizer) and ``diplomodel.json``."""
     out = Path(args.output)
     tagger_dir = out / "tagger"
@@ -173,7 +174,9 @@ def save(model, tokenizer, tcfg: TaggerConfig, args: TaggerTrainingArguments, me
     meta["tagger"] = {"path": "tagger", "base": args.base, "adapter": args.lora,
                       "casing": args.casing, "training": {
                           "mixture": args.mixture, "max_steps": args.max_steps, "seed": args.seed,
-                          "train_windows": n_train,
+                          "train_windows": n_train, "train_runtime_s": runtime_s,
+                          "hardware": f"{torch.cuda.get_device_name(0) if torch.cuda.is_available() else 'CPU'}, "
+                                      f"{torch.get_num_threads()} threads",
                           "validation": {k: round(float(v), 4) for k, v in metrics.items()
                                          if isinstance(v, (int, float, np.floating))
                                          and "runtime" not in k and "per_second" not in k}}}
