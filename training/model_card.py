@@ -1,7 +1,8 @@
 """Write a model dir's ``README.md`` card from its ``diplomodel.json`` and measured evaluations.
 
     python training/model_card.py models/default --eval artifacts/eval/default.json \
-        --eval artifacts/eval/ablation_casing.json --eval artifacts/eval/ablation_uncased.json
+        --eval artifacts/eval/ablation_casing.json --eval artifacts/eval/ablation_uncased.json \
+        --notes docs/casing_ablation.md
 
 Only figures found in the evaluation JSON files (written by ``training/evaluate.py --json``)
 enter the card, each with the command that measured it.
@@ -21,7 +22,7 @@ def _fmt(v: Any) -> str:
     return f"{v:.4f}" if isinstance(v, float) else str(v)
 
 
-def render(meta: dict[str, Any], evals: list[dict[str, Any]]) -> str:
+def render(meta: dict[str, Any], evals: list[dict[str, Any]], notes: list[str] | None = None) -> str:
     """Markdown card text.
 
     >>> print(render({"name": "m", "version": "1", "tagger": {"base": "b"}}, [])[:5])
@@ -66,6 +67,8 @@ def render(meta: dict[str, Any], evals: list[dict[str, Any]]) -> str:
                 lines.append(f"- brief scores on `{key[7:]}` ({r.get('documents')} documents):")
                 lines += [f"  - {k}: {_fmt(v)}" for k, v in r.items() if k not in ("documents", "seconds")]
         lines.append("")
+    for note in notes or []:
+        lines += [note.rstrip(), ""]
     lines += ["## Limits", "",
               "- Trained on CoNLL-2003 (Reuters 1996), re3d, CrossNER politics and a synthetic corpus of",
               "  meeting reports; real wire copy from other outlets is harder than all of these.",
@@ -78,11 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("model_dir")
     p.add_argument("--eval", action="append", default=[], help="evaluate.py --json output (repeatable)")
+    p.add_argument("--notes", action="append", default=[], help="a Markdown section to include (repeatable)")
     ns = p.parse_args(argv)
     model_dir = Path(ns.model_dir)
     meta = json.loads((model_dir / "diplomodel.json").read_text("utf-8"))
     evals = [json.loads(Path(e).read_text("utf-8")) for e in ns.eval]
-    (model_dir / "README.md").write_text(render(meta, evals), "utf-8")
+    notes = [Path(n).read_text("utf-8") for n in ns.notes]
+    (model_dir / "README.md").write_text(render(meta, evals, notes), "utf-8")
     print(f"wrote {model_dir / 'README.md'}")
     return 0
 
