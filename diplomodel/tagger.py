@@ -286,7 +286,7 @@ def build_base_model(base_dir: str, config: TaggerConfig) -> torch.nn.Module:
     from transformers import AutoModelForTokenClassification
 
     model = AutoModelForTokenClassification.from_pretrained(
-        base_dir, local_files_only=True, num_labels=len(config.labels),
+        base_dir, local_files_only=True, use_safetensors=True, num_labels=len(config.labels),
         id2label=dict(enumerate(config.labels)), label2id={l: i for i, l in enumerate(config.labels)})
     if config.casing:
         expand_casing_embeddings(model)
