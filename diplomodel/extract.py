@@ -52,6 +52,7 @@ def build_brief(text: str, entities: list[Entity], published: datetime.date | No
     people = cluster_people(text, ents)
     part_people = [p for p in people if is_participant(p)]
     others = [p for p in people if not is_participant(p)]
+    part_people, others = keep_meeting_people(text, sents, part_people, others)
     participants, attr_spans = link_participants(text, part_people, ents, sents, dateline)
 
     part_sents = sorted({sentence_index(sents, s) for p in participants for s, _ in p.spans})
@@ -104,6 +105,35 @@ def build_brief(text: str, entities: list[Entity], published: datetime.date | No
 # ---------------------------------------------------------------------------------------- participants
 
 _PEOPLE = ("PARTICIPANT", "PERSON")
+
+
+def keep_meeting_people(text: str, sents: list[Span], part: list[Person],
+                        others: list[Person]) -> tuple[list[Person], list[Person]]:
+    """A participant is named in a meeting sentence: one with a meeting cue ("met", "held talks",
+    "call with") or with another participant. One who never is was only mentioned (a president
+    quoted in the background, an initiative's founder), whatever the tagger said.
+
+    >>> t = "Lopez met Khan in Rabat. Earlier, President Diaz praised the ties."
+    >>> people = cluster_people(t, [Entity(0, 5, "PARTICIPANT"), Entity(10, 14, "PARTICIPANT"),
+    ...                             Entity(44, 48, "PARTICIPANT")])
+    >>> [p.name for p in keep_meeting_people(t, sentence_spans(t), people, [])[0]]
+    ['Lopez', 'Khan']
+    """
+    if len(part) < 2:
+        return part, others
+    def sent_of(m: Entity) -> int:
+        return sentence_index(sents, m.start)
+    cue_sents = {sentence_index(sents, s) for s, _ in meeting_cue_spans(text, sents)}
+    owners: dict[int, set[int]] = {}
+    for k, p in enumerate(part):
+        for m in p.mentions:
+            owners.setdefault(sent_of(m), set()).add(k)
+    meeting_sents = cue_sents | {i for i, ks in owners.items() if len(ks) > 1}
+    keep = [p for p in part if any(sent_of(m) in meeting_sents for m in p.mentions)]
+    if len(keep) < 2:  # the rule needs a meeting to anchor on; otherwise trust the tagger
+        return part, others
+    dropped = [p for p in part if p not in keep]
+    return keep, sorted(others + dropped, key=lambda p: p.mentions[0].start)
 
 
 def demote_non_people(text: str, ents: list[Entity]) -> list[Entity]:

@@ -312,3 +312,13 @@ def test_counterpart_tagged_as_title_copies_the_hosts_title():
             ("Chilean", "COUNTRY"), ("counterpart", "TITLE"), ("Lucia Ferrer", "PARTICIPANT"), ("Rabat", "LOC")]
     people, _ = _people(text, spec)
     assert people["Lucia Ferrer"] == ("Chile", "Foreign Minister")   # not "Counterpart"
+
+
+def test_a_participant_never_named_in_a_meeting_sentence_was_only_mentioned():
+    text = ("Lopez held talks with Khan in Rabat on Monday. "
+            "The partnership was launched in 2010 by former President Diaz, officials recalled.")
+    spec = [("Lopez", "PARTICIPANT"), ("Khan", "PARTICIPANT"), ("Rabat", "LOC"), ("Monday", "DATE"),
+            ("President", "TITLE"), ("Diaz", "PARTICIPANT")]           # the tagger is wrong on Diaz
+    b = check(build_brief(text, tag(text, spec), datetime.date(2024, 3, 5)))
+    assert [p["name"] for p in b["participants"]] == ["Lopez", "Khan"]
+    assert b["mentioned"] == ["Diaz"]
