@@ -44,10 +44,6 @@ _DATELINES = [
 ]
 # "BAKU, Azerbaijan, Dec. 16. Foreign Minister ..." (upper-case city, date, full stop)
 _DATELINE_DOT = re.compile(r"^\s*[A-Z]{2,}(?:[ \-][A-Z]{2,})*,[^\n]{1,50}?\d{1,4}\.\s+(?=[A-Z\"'\u201c])")
-_SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9]|\s*$)|\n\s*\n")
-_ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sen", "rep", "gov", "st", "jr", "sr",
-           "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-           "dec", "u.s", "u.k", "u.n", "e.u", "etc", "inc", "co", "corp", "h.e", "amb", "sec"}
 
 
 def dateline_end(text: str) -> int:
@@ -67,35 +63,22 @@ def dateline_end(text: str) -> int:
 def lead_sentence(text: str) -> tuple[int, int] | None:
     """Span of the first sentence of the body (after any dateline); ``None`` for empty text.
 
+    Sentences are :func:`diplomodel.cues.sentence_spans`, the splitter extraction uses too.
+
     >>> t = "MOSCOW, May 2 - Talks with Mr. Ito went well. More later."
     >>> s, e = lead_sentence(t); t[s:e]
     'Talks with Mr. Ito went well.'
     """
+    from diplomodel.cues import sentence_spans
+
     start = dateline_end(text)
-    while start < len(text) and text[start].isspace():
-        start += 1
-    if start >= len(text):
-        return None
-    pos = start
-    while True:
-        m = _SENT_END.search(text, pos)
-        if m is None:
-            end = len(text)
-            break
-        if m.group(0).startswith("\n"):
-            end = m.start()
-            break
-        word = re.search(r"([\w.]+)$", text[start:m.start()])
-        token = word.group(1).lower() if word else ""
-        if text[m.start()] == "." and (token.rstrip(".") in _ABBREV
-                                       or (len(token) == 1 and token.isalpha())):
-            pos = m.end()
-            continue
-        end = m.end()
-        break
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if end > start else None
+    for s, e in sentence_spans(text):
+        if e > start:
+            s = max(s, start)
+            while s < e and text[s].isspace():
+                s += 1
+            return (s, e) if e > s else None
+    return None
 
 
 def _resolve_device(device: str) -> str:
