@@ -1,8 +1,6 @@
 """Nothing reaches the network: offline env vars, base weights from local packages, sockets blocked."""
 from __future__ import annotations
 
-import json
-import os
 import socket
 import subprocess
 import sys

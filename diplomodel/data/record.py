@@ -190,21 +190,39 @@ def _decode_line(raw: bytes, file: str, line: int) -> str:
                          "(non-UTF-8 or mixed encodings)", file=file, line=line) from None
 
 
+def parse_jsonl_line(raw: bytes, file: str, line: int) -> Any | None:
+    """One JSONL line -> its JSON value (``None`` when blank); a UTF-8 BOM on line 1 is dropped.
+
+    Raises :class:`InputError` naming file, line and, where the line shows one, the record id.
+
+    >>> parse_jsonl_line(b'{"id": "a"}', "x.jsonl", 1), parse_jsonl_line(b"  ", "x.jsonl", 2)
+    ({'id': 'a'}, None)
+    """
+    if line == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    s = _decode_line(raw, file, line)
+    if not s.strip():
+        return None
+    try:
+        return json.loads(s)
+    except json.JSONDecodeError as exc:
+        rid = m.group(1) if (m := re.search(r'"id"\s*:\s*"([^"]*)"', s)) else None
+        raise InputError(f"broken JSON: {exc.msg} at column {exc.colno}",
+                         file=file, line=line, record_id=rid) from None
+
+
+def jsonl_lines(path: str | Path) -> list[bytes]:
+    """The raw lines of a JSONL file (numbered from 1 by the callers)."""
+    with open(path, "rb") as fh:
+        return fh.read().split(b"\n")
+
+
 def iter_jsonl(path: str | Path) -> Iterable[tuple[int, Any]]:
     """Yield ``(line_number, parsed_json)`` of a JSONL file; raises :class:`InputError`."""
-    file = str(path)
-    with open(path, "rb") as fh:
-        for n, raw in enumerate(fh, 1):
-            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            s = _decode_line(raw, file, n)
-            if not s.strip():
-                continue
-            try:
-                yield n, json.loads(s)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"broken JSON: {exc.msg} at column {exc.colno}",
-                                 file=file, line=n) from None
+    for n, raw in enumerate(jsonl_lines(path), 1):
+        obj = parse_jsonl_line(raw, str(path), n)
+        if obj is not None:
+            yield n, obj
 
 
 def read_records(path: str | Path, skip_invalid: bool = False) -> tuple[list[Record], int]:
@@ -214,21 +232,11 @@ def read_records(path: str | Path, skip_invalid: bool = False) -> tuple[list[Rec
     (undecodable, broken JSON, invalid record, duplicate id) are counted and skipped.
     """
     file, out, skipped, seen = str(path), [], 0, set()
-    with open(path, "rb") as fh:
-        lines = fh.read().split(b"\n")
-    for n, raw in enumerate(lines, 1):
-        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
+    for n, raw in enumerate(jsonl_lines(path), 1):
         try:
-            s = _decode_line(raw, file, n)
-            if not s.strip():
+            obj = parse_jsonl_line(raw, file, n)
+            if obj is None:
                 continue
-            try:
-                obj = json.loads(s)
-            except json.JSONDecodeError as exc:
-                rid = m.group(1) if (m := re.search(r'"id"\s*:\s*"([^"]*)"', s)) else None
-                raise InputError(f"broken JSON: {exc.msg} at column {exc.colno}",
-                                 file=file, line=n, record_id=rid) from None
             rec = validate_record(obj, file=file, line=n)
             if rec["id"] in seen:
                 raise InputError("duplicate id", file=file, line=n, record_id=rec["id"], field="id")

@@ -9,7 +9,6 @@ Example:
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any, Iterable
 

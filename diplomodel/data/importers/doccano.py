@@ -15,11 +15,10 @@ Example:
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from diplomodel.data.record import _decode_line, validate_record
+from diplomodel.data.record import jsonl_lines, parse_jsonl_line, validate_record
 from diplomodel.errors import InputError
 
 
@@ -43,17 +42,11 @@ def read_doccano(path: str | Path, source: str = "doccano", skip_invalid: bool =
     """Read a doccano JSONL export; return ``(records, n_skipped)`` (see ``read_records``)."""
 
     file, out, skipped = str(path), [], 0
-    with open(path, "rb") as fh:
-        lines = fh.read().split(b"\n")
-    for n, raw in enumerate(lines, 1):
+    for n, raw in enumerate(jsonl_lines(path), 1):
         try:
-            s = _decode_line(raw.removeprefix(b"\xef\xbb\xbf") if n == 1 else raw, file, n)
-            if not s.strip():
+            obj = parse_jsonl_line(raw, file, n)
+            if obj is None:
                 continue
-            try:
-                obj = json.loads(s)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"broken JSON: {exc.msg} at column {exc.colno}", file=file, line=n) from None
             if not isinstance(obj, dict):
                 raise InputError("a JSON object is required", file=file, line=n)
             rid = obj.get("id", n)
