@@ -16,7 +16,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -41,15 +41,15 @@ def conll_label(entity: Entity) -> str | None:
 
 
 def tags_for_words(words: list[tuple[int, int]], entities: list[Entity],
-                   mapping: dict[str, str] | None = None) -> list[str]:
-    """BIO tags of word spans from predicted char-span entities (optionally relabelled).
+                   relabel: Callable[[Entity], str | None] | None = None) -> list[str]:
+    """BIO tags of word spans from predicted char-span entities (optionally relabelled; ``None`` drops).
 
-    >>> tags_for_words([(0, 3), (4, 7), (8, 9)], [Entity(0, 7, "PERSON")], CONLL_MAP)
+    >>> tags_for_words([(0, 3), (4, 7), (8, 9)], [Entity(0, 7, "PERSON")], conll_label)
     ['B-PER', 'I-PER', 'O']
     """
     tags = ["O"] * len(words)
     for e in entities:
-        label = (conll_label(e) if mapping is CONLL_MAP else mapping.get(e.label)) if mapping else e.label
+        label = relabel(e) if relabel else e.label
         if not label:
             continue
         inside = [i for i, (s, t) in enumerate(words) if s >= e.start and t <= e.end]
@@ -96,7 +96,7 @@ def evaluate_conll(tagger, path: str, batch_size: int = 16) -> dict[str, Any]:
     for ents, offs, gold in zip(preds, offsets, golds):
         for sent_offs, sent_gold in zip(offs, gold):
             y_true.append(sent_gold)
-            y_pred.append(tags_for_words(sent_offs, ents, CONLL_MAP))
+            y_pred.append(tags_for_words(sent_offs, ents, conll_label))
     report = classification_report(y_true, y_pred, output_dict=True, digits=4)
     return {"f1": f1_score(y_true, y_pred), "per_label": _round(report), "documents": len(docs),
             "sentences": len(y_true), "seconds": round(seconds, 1)}
