@@ -192,7 +192,11 @@ FORMAT_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:held|had|made|received|took) an? (?:phone |telephone )?call|in a (?:phone |telephone )?call|"
         r"call (?:with|from)|(?-i:called (?:his |her |their )?(?:[A-Z]\w*|counterpart)))\b", re.I)),
     ("multilateral_sidelines", re.compile(
-        r"\b(?:on|in|at) the (?:sidelines?|margins?|fringes?) of\b|\bon the sidelines\b", re.I)),
+        r"\b(?:on|in|at) the (?:sidelines?|margins?|fringes?) of\b|\bon the sidelines\b|"
+        r"\b(?:while|when) (?:attending|participating in|taking part in|in \w+ (?:for|to attend))\b(?=[^.]{0,80}"
+        r"(?:summit|forum|conference|assembly|session|dialogue|ministerial|congress|council|COP\s?\d|G20|G7|BRICS|SCO|ASEAN))|"
+        r"\b(?:on the occasion|within the framework|in the framework) of the\b(?=[^.]{0,80}"
+        r"(?:summit|forum|conference|General Assembly|session|ministerial|COP\s?\d))", re.I)),
 ]
 
 

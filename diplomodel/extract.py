@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from diplomodel.affiliation import by_elimination, infer_countries, is_international
 from diplomodel.cues import (NEGATIVE_CUE, Dateline, city_country, decide_is_meeting, find_dateline,
                              find_format, meeting_cue_spans, sentence_index, sentence_spans)
 from diplomodel.labels import Entity
@@ -83,8 +84,9 @@ def build_brief(text: str, entities: list[Entity], published: datetime.date | No
     if loc_spans:
         evidence["location"] = loc_spans
 
-    if fmt == "in_person" and location is not None and location.country:
-        _host_country(participants, location.country)
+    _fill_countries(text, participants, ents, fmt, location, dateline, attr_spans)
+    if attr_spans.get("country"):
+        evidence["country"] = sorted(set(attr_spans["country"]))
     if not is_meeting:  # no meeting, no participants: the people tagged as such were only mentioned
         others = sorted(part_people + others, key=lambda p: p.mentions[0].start)
         participants = []
@@ -194,7 +196,6 @@ def link_participants(text: str, people: list[Person], ents: list[Entity], sents
                     spans[key].append(span)
         out.append(p)
     _copy_counterpart_titles(out, linked, sents)
-    _dateline_country(out, dateline)
     return out, spans
 
 
@@ -227,15 +228,26 @@ def _host_country(out: list[Participant], country: str) -> None:
     if any(p.country == country for p in out):
         return
     for p in out:
-        if p.country is None:
+        if p.country is None and not is_international(p):
             p.country = country
             return
 
 
-def _dateline_country(out: list[Participant], dateline: Dateline | None) -> None:
-    """Last resort: the dateline country is the host's (see :func:`_host_country`)."""
-    if dateline is not None and dateline.country is not None:
+def _fill_countries(text: str, out: list[Participant], ents: list[Entity], fmt: str,
+                    location: Location | None, dateline: Dateline | None, spans: dict[str, list[Span]]) -> None:
+    """Countries of participants with none linked, in order of trust: later clues in the story
+    (:mod:`diplomodel.affiliation`), the host (an in-person meeting's country, else the dateline's:
+    a national agency's own official; never for a summit's sidelines, whose venue is nobody's
+    side), and last the one country left.
+    """
+    found = infer_countries(text, out, ents).get("country", [])
+    if fmt == "in_person" and location is not None and location.country:
+        _host_country(out, location.country)
+    if fmt != "multilateral_sidelines" and dateline is not None and dateline.country is not None:
         _host_country(out, dateline.country)
+    venue = {location.country} if fmt == "multilateral_sidelines" and location and location.country else set()
+    found += by_elimination(text, out, ents, exclude=venue)
+    spans.setdefault("country", []).extend(found)
 
 
 # ---------------------------------------------------------------------------------------- date

@@ -229,7 +229,8 @@ def test_empty_input_builds_a_valid_empty_brief():
 
 
 @pytest.mark.parametrize("module", ["diplomodel.extract", "diplomodel.linking", "diplomodel.people",
-                                    "diplomodel.cues", "diplomodel.normalize", "diplomodel.metrics"])
+                                    "diplomodel.cues", "diplomodel.normalize", "diplomodel.metrics",
+                                    "diplomodel.affiliation"])
 def test_docstring_examples_run(module):
     import doctest
     import importlib

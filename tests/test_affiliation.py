@@ -1,0 +1,105 @@
+"""Countries of participants that no attribute next to a name gives (diplomodel.affiliation), run
+through build_brief so the order of trust against the host/dateline rules is tested too. Each case
+would fail a naive rule (first country in the text, dateline country, nearest demonym)."""
+from __future__ import annotations
+
+import datetime
+
+from diplomodel.extract import build_brief
+from diplomodel.normalize import country_name
+
+from test_extract import check, tag
+
+PUB = datetime.date(2023, 5, 21)
+
+
+def countries(text: str, spec: list[tuple[str, str]]) -> dict[str, str | None]:
+    b = check(build_brief(text, tag(text, spec), PUB))
+    return {p["name"]: p["country"] for p in b["participants"]}
+
+
+def test_a_later_definite_description_names_the_country():
+    t = ("Interior Minister Khalid Khoury and Lithuanian Foreign Minister Jonas Ona held telephone talks on "
+         "Thursday. The Kuwaiti interior minister later spoke to reporters.")
+    got = countries(t, [("Khalid Khoury", "PARTICIPANT"), ("Jonas Ona", "PARTICIPANT"),
+                        ("Interior Minister", "TITLE"), ("Foreign Minister", "TITLE"),
+                        ("Lithuanian", "COUNTRY"), ("Kuwaiti", "COUNTRY")])
+    assert got == {"Khalid Khoury": "Kuwait", "Jonas Ona": "Lithuania"}
+
+
+def test_a_description_of_the_side_already_named_fills_nobody():
+    # "the Lao energy minister" is Son (already Lao), not the other energy minister
+    t = ("Lao Minister of Energy Nguyen Son met Minister of Energy Sri Gunadi on Monday. "
+         "The Lao energy minister passed on warm regards.")
+    got = countries(t, [("Nguyen Son", "PARTICIPANT"), ("Sri Gunadi", "PARTICIPANT"),
+                        ("Minister of Energy", "TITLE"), ("Lao", "COUNTRY")])
+    assert got["Nguyen Son"] == "Laos" and got["Sri Gunadi"] != "Laos"
+
+
+def test_a_letter_brought_from_home_gives_the_bearer_country_not_the_recipient():
+    t = ("Foreign Minister Yoav Lapid met Uzbek Deputy Foreign Minister Akylbek Muhriddin on Monday in "
+         "Tashkent. Mr Lapid delivered a letter from Israeli President Ron Shapira to the Uzbek side.")
+    got = countries(t, [("Yoav Lapid", "PARTICIPANT"), ("Lapid", "PARTICIPANT"),
+                        ("Akylbek Muhriddin", "PARTICIPANT"), ("Ron Shapira", "PERSON"),
+                        ("Foreign Minister", "TITLE"), ("Deputy Foreign Minister", "TITLE"),
+                        ("President", "TITLE"), ("Uzbek", "COUNTRY"), ("Israeli", "COUNTRY"),
+                        ("Tashkent", "LOC")])
+    assert got == {"Yoav Lapid": "Israel", "Akylbek Muhriddin": "Uzbekistan"}
+
+
+def test_a_stance_for_a_country_and_the_partner_named_with_it():
+    # the host rule alone would give Herzog Israel (right) but leave Perez empty
+    t = ("President Isaac Herzog met Speaker Carlos Perez on Sunday. Herzog stressed that Israel attaches "
+         "great importance to relations with Colombia.")
+    got = countries(t, [("Isaac Herzog", "PARTICIPANT"), ("Herzog", "PARTICIPANT"),
+                        ("Carlos Perez", "PARTICIPANT"), ("President", "TITLE"), ("Speaker", "TITLE"),
+                        ("Israel", "COUNTRY"), ("Colombia", "COUNTRY")])
+    assert got == {"Isaac Herzog": "Israel", "Carlos Perez": "Colombia"}
+
+
+def test_the_last_country_left_in_a_list_goes_to_the_last_participant_left():
+    t = ("The foreign ministers of Greece, Iran and Singapore met on Sunday: Nikos Dendias of Greece, "
+         "Iranian Foreign Minister Reza Amiri and Foreign Minister Vivian Balakrishnan.")
+    got = countries(t, [("Nikos Dendias", "PARTICIPANT"), ("Reza Amiri", "PARTICIPANT"),
+                        ("Vivian Balakrishnan", "PARTICIPANT"), ("Foreign Minister", "TITLE"),
+                        ("Greece", "COUNTRY"), ("Iran", "COUNTRY"), ("Singapore", "COUNTRY"),
+                        ("Iranian", "COUNTRY")])
+    assert got == {"Nikos Dendias": "Greece", "Reza Amiri": "Iran", "Vivian Balakrishnan": "Singapore"}
+
+
+def test_a_summit_venue_is_nobodys_country():
+    # dateline and venue are Singapore; neither participant is Singaporean
+    t = ("SINGAPORE, July 17 (AP) - Thai Energy Minister Maris Wongsuwan held a brief meeting with "
+         "Foreign Minister Radek Sikora on Friday while attending the Shangri-La Dialogue in Singapore.")
+    b = check(build_brief(t, tag(t, [("Maris Wongsuwan", "PARTICIPANT"), ("Radek Sikora", "PARTICIPANT"),
+                                     ("Energy Minister", "TITLE"), ("Foreign Minister", "TITLE"),
+                                     ("Thai", "COUNTRY"), ("SINGAPORE", "LOC"), ("Singapore", "LOC"),
+                                     ("July 17", "DATE"), ("Friday", "DATE")]), PUB))
+    assert b["format"] == "multilateral_sidelines"
+    assert {p["name"]: p["country"] for p in b["participants"]} == {"Maris Wongsuwan": "Thailand",
+                                                                      "Radek Sikora": None}
+
+
+def test_a_national_agency_reports_its_own_official_without_a_nationality():
+    t = ("ISLAMABAD, Jan 12 (APP): Foreign Minister Ishaq Dar held a telephone conversation with "
+         "Turkish Foreign Minister Hakan Fidan on Friday.")
+    got = countries(t, [("Ishaq Dar", "PARTICIPANT"), ("Hakan Fidan", "PARTICIPANT"),
+                        ("Foreign Minister", "TITLE"), ("Turkish", "COUNTRY"), ("ISLAMABAD", "LOC")])
+    assert got == {"Ishaq Dar": "Pakistan", "Hakan Fidan": "Turkey"}
+
+
+def test_an_official_of_an_international_body_gets_no_country():
+    t = ("UN Secretary-General Antonio Guterres met Paraguayan President Santiago Pena in New York on "
+         "Tuesday. They discussed relations with Paraguay and the situation in Ukraine.")
+    b = check(build_brief(t, tag(t, [("Antonio Guterres", "PARTICIPANT"), ("Santiago Pena", "PARTICIPANT"),
+                                     ("Secretary-General", "TITLE"), ("President", "TITLE"),
+                                     ("UN", "ORG"), ("Paraguayan", "COUNTRY"), ("Paraguay", "COUNTRY"),
+                                     ("Ukraine", "COUNTRY"), ("New York", "LOC")]), PUB))
+    got = {p["name"]: p["country"] for p in b["participants"]}
+    assert got == {"Antonio Guterres": None, "Santiago Pena": "Paraguay"}
+
+
+def test_demonyms_of_smaller_states_normalise():
+    assert [country_name(x) for x in ["Rwandan", "Malian", "Burkinabe", "Slovene", "Lao PDR", "Burmese",
+                                      "Paraguayan", "Kosovar", "Rwandese Republic"]] == [
+        "Rwanda", "Mali", "Burkina Faso", "Slovenia", "Laos", "Myanmar", "Paraguay", "Kosovo", "Rwanda"]
