@@ -171,6 +171,9 @@ def find_dateline(text: str) -> Dateline | None:
     country = country_name(m.group("country")) if m.group("country") else None
     if m.group("country") and country is None and not m.group("date"):
         return None
+    if city.upper() == "UNITED NATIONS":  # UN datelines name the headquarters
+        return Dateline(m.start(), m.end(), "New York", "United States",
+                        (m.start("city"), m.start("city") + len(city)), m.span("date") if m.group("date") else None)
     country = country or city_country(city)
     if country is None and not m.group("date"):
         return None
@@ -190,7 +193,7 @@ FORMAT_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:(?:spoke|talked|conversed) (?:by|over the|on the) (?:tele)?phone|(?:tele)?phone (?:conversation|call|talks?|discussion)|by (?:tele)?phone|over the (?:tele)?phone|"
         r"phoned|telephoned|(?:tele)?phone[- ]conversation|spoke on the (?:tele)?phone|"
         r"(?:held|had|made|received|took) an? (?:phone |telephone )?call|in a (?:phone |telephone )?call|"
-        r"call (?:with|from)|(?-i:called (?:his |her |their )?(?:[A-Z]\w*|counterpart)))\b", re.I)),
+        r"(?<!courtesy )call (?:with|from)|(?-i:called (?:his |her |their )?(?:[A-Z]\w*|counterpart)))\b", re.I)),
     ("multilateral_sidelines", re.compile(
         r"\b(?:on|in|at) the (?:sidelines?|margins?|fringes?) of\b|\bon the sidelines\b|"
         r"\b(?:while|when) (?:attending|participating in|taking part in|in \w+ (?:for|to attend))\b(?=[^.]{0,80}"
@@ -238,9 +241,10 @@ MEETING_CUE = re.compile(
     r"\b(?:met|meets?|meeting|held (?:talks|a meeting|a (?:tele)?phone|a video|consultations|negotiations)|"
     r"talks with|talked|talk(?:ed)? with|negotiations with|received|receives|hosted|hosts|welcomed|"
     r"visit(?:ed|s|ing)?|call with|called|conversation|conferred|discuss(?:ed|ing)? with|"
-    r"sat down with|summit|bilateral)\b", re.I)
+    r"sat down with|summit|bilateral|courtesy call|called on|calls on)\b", re.I)
 #: Cues that put people in one room; a lead sentence with one of them and no format cue is in person.
-IN_PERSON_CUE = re.compile(r"\b(?:met|meets|received|hosted|welcomed|visit(?:ed|ing)?|arrived|sat down with)\b", re.I)
+IN_PERSON_CUE = re.compile(r"\b(?:met|meets|received|hosted|welcomed|visit(?:ed|ing)?|arrived|sat down with|"
+                           r"courtesy call|called on|calls on|paid a call on)\b", re.I)
 #: Cues that are meeting cues only when no negative cue is in the same sentence ("received a letter").
 WEAK_CUE = re.compile(r"^(?:received|receives|welcomed|visit\w*|summit|bilateral|conversation)$", re.I)
 #: Cues of a non-meeting story: messages, condolences, statements, sanctions.

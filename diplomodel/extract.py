@@ -38,7 +38,7 @@ from diplomodel.cues import (NEGATIVE_CUE, Dateline, city_country, decide_is_mee
 from diplomodel.labels import Entity
 from diplomodel.linking import Attributes, link_mention
 from diplomodel.normalize import country_name, resolve_date
-from diplomodel.people import Person, cluster_people, is_participant
+from diplomodel.people import Person, cluster_people, is_participant, repair_person_mentions
 from diplomodel.schema import Location, MeetingBrief, Participant
 
 Span = tuple[int, int]
@@ -47,7 +47,7 @@ Span = tuple[int, int]
 def build_brief(text: str, entities: list[Entity], published: datetime.date | None) -> MeetingBrief:
     """The extractive brief of ``text`` from its tagged ``entities`` (see the module docstring)."""
     ents = sorted((e for e in entities if 0 <= e.start < e.end <= len(text)), key=lambda e: (e.start, e.end))
-    ents = demote_non_people(text, ents)
+    ents = demote_non_people(text, repair_person_mentions(text, ents))
     sents = sentence_spans(text) or [(0, len(text))]
     dateline = find_dateline(text)
     people = cluster_people(text, ents)
@@ -80,7 +80,8 @@ def build_brief(text: str, entities: list[Entity], published: datetime.date | No
         evidence["date"] = [date_span]
     location, loc_spans = None, []
     if fmt not in ("phone_call", "video_call"):
-        location, loc_spans = pick_location(text, ents, sents, part_sents, dateline)
+        location, loc_spans = pick_location(text, ents, sents, part_sents, dateline,
+                                            fmt_span if fmt == "multilateral_sidelines" else None)
     if loc_spans:
         evidence["location"] = loc_spans
 
@@ -292,9 +293,14 @@ _IN_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:o
 _NOT_NOW = re.compile(r"\b(?:will|would|next|invit\w+|plans?|planned|upcoming|previous|last year|earlier)\b", re.I)
 
 
+_CAPITAL = re.compile(r"\bin the ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) capital\b")
+
+
 def pick_location(text: str, ents: list[Entity], sents: list[Span], part_sents: list[int],
-                  dateline: Dateline | None) -> tuple[Location | None, list[Span]]:
-    """The meeting place: "visit to X" or "in X" in a meeting sentence, else the dateline."""
+                  dateline: Dateline | None, sidelines: Span | None = None) -> tuple[Location | None, list[Span]]:
+    """The meeting place: "visit to X" or "in X" in a meeting sentence, "in the Uzbek capital",
+    else the dateline. A place with no known country after "at" (a building) yields to the
+    dateline; at a summit's sidelines only the sentence naming the event counts."""
     cands: list[tuple[tuple[int, int], Entity]] = []
     for e in ents:
         if e.label not in ("LOC", "COUNTRY") or (dateline and dateline.start <= e.start < dateline.end):
@@ -309,6 +315,13 @@ def pick_location(text: str, ents: list[Entity], sents: list[Span], part_sents: 
             cands.append(((3, -e.start), e))
         elif _IN_BEFORE.search(before) and si in part_sents and meeting_cue_spans(text, [sents[si]]):
             cands.append(((3, -e.start), e))
+    if sidelines is not None:  # the venue is the event's: "on the sidelines of the X in Y", else the dateline
+        cands = [c for c in cands if sentence_index(sents, c[1].start) == sentence_index(sents, sidelines[0])]
+    capital = _CAPITAL.search(text, *sents[part_sents[0]]) if part_sents else None
+    if capital and country_name(capital.group(1)):  # "met in the Uzbek capital"
+        country = country_name(capital.group(1))
+        city = _city(dateline.city) if dateline and dateline.country == country else None
+        return Location(city=city, country=country), [capital.span(1)]
     if cands:
         e = max(cands, key=lambda c: c[0])[1]
         name = re.sub(r"\s+", " ", text[e.start:e.end]).strip()
@@ -320,7 +333,9 @@ def pick_location(text: str, ents: list[Entity], sents: list[Span], part_sents: 
         if nxt is not None:
             country = country_name(text[nxt.start:nxt.end]) or country
             spans.append((nxt.start, nxt.end))
-        return Location(city=_city(name), country=country), spans
+        if country is not None or not (dateline and dateline.country):
+            return Location(city=_city(name), country=country), spans
+        # "at the Parliament House": a building, not a city; the dateline says where it stands
     if dateline:
         return Location(city=_city(dateline.city), country=dateline.country), [dateline.city_span]
     return None, []

@@ -34,7 +34,10 @@ _FILLER = (r"(?:\s+|\(|\)|\([^()]{0,40}\)|-|['’]s?(?![a-z])|"
 _PRE_GAP = re.compile(_FILLER + r"$", re.I)
 _PRE_GAP_COMMA = re.compile(r"\s*,?\s*$")  # "Foreign Minister, Jeyhun Bayramov"
 _POST_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$", re.I)  # "Jan Novak of the Czech Republic"
-_POST_FIRST = re.compile(r"\s*,\s*(?:who\s+is\s+|also\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+['’]s\s+)?$", re.I)
+_POST_FIRST = re.compile(r"\s*,\s*(?:who\s+(?:is|serves\s+as|was|has\s+been)\s+|also\s+)?(?:the\s+|a\s+|an\s+)?"
+                         r"(?:\w+['’]s\s+)?(?:(?:visiting|new|newly[- ]appointed|acting|incumbent)\s+)?$", re.I)
+#: Between two TITLE entities of one title: "Chairman of the Senate", "Deputy Prime Minister and Foreign Minister".
+_TITLE_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|&|of(?:\s+the)?|for(?:\s+the)?|,)?\s*", re.I)
 
 #: Organisations whose country is known by name (a small, deliberately short table).
 ORG_COUNTRY: dict[str, str] = {
@@ -146,12 +149,16 @@ def link_mention(text: str, mention: Entity, entities: list[Entity], sent: tuple
                  and not re.search(r"\b(?:to|in|for)\s+(?:the\s+)?$", text[max(0, e.start - 12):e.start], re.I)]
     orgs = [e for e in chain if e.label == "ORG" and not _in_parens(text, e)]
     if titles:
-        near = sorted(titles, key=lambda e: abs((e.start + e.end) / 2 - mention.start))
-        first, last = titles[0], titles[-1]
-        if len(titles) > 1 and re.fullmatch(r"\s*(?:and|,)\s*", text[first.end:last.start] or " "):
-            tspan = (first.start, last.end)
-        else:
-            tspan = (near[0].start, near[0].end)
+        groups: list[list[Entity]] = []
+        for e in chain:
+            prev = groups[-1][-1] if groups else None
+            if e.label == "TITLE" and prev is not None and prev.label == "TITLE" \
+                    and _TITLE_JOIN.fullmatch(text[prev.end:e.start]):
+                groups[-1].append(e)
+            else:
+                groups.append([e])
+        spans = [(g[0].start, g[-1].end) for g in groups if g[0].label == "TITLE"]
+        tspan = min(spans, key=lambda sp: min(abs(sp[1] - mention.start), abs(sp[0] - mention.end)))
         out.title = _tidy_title(text[tspan[0]:tspan[1]])
         out.spans["title"] = tspan
         org = _org_of_title(text, tspan, orgs)

@@ -230,7 +230,8 @@ HONORIFICS: frozenset[str] = frozenset({
     "monsieur", "m", "h.e", "he", "sheikh", "shaikh", "sheikha", "hon", "honourable", "honorable", "rev",
     "excellency", "majesty", "highness", "his", "her", "lord", "lady", "mister",
     "prince", "princess", "sayyid", "sayed", "sayyida", "emir", "amir", "king", "queen", "hrh",
-    "datuk", "dato", "shri", "smt", "mrs.", "president-elect",
+    "datuk", "dato", "shri", "smt", "mrs.", "president-elect", "h.h", "hh", "h.r.h", "seri", "tun",
+    "crown", "royal", "ayatollah", "the",
 })
 
 
@@ -246,6 +247,6 @@ def clean_name(text: str) -> str:
     s = re.sub(r"['’]s?$", "", s).strip()
     words = s.split(" ")
     i = 0
-    while i < len(words) - 1 and _fold(words[i]).rstrip(".") in HONORIFICS:
+    while i < len(words) - 1 and _fold(words[i]).rstrip(".'") in HONORIFICS:
         i += 1
     return " ".join(words[i:]) or s

@@ -161,3 +161,57 @@ def is_participant(person: Person, first_weight: float = 3.0, min_score: float =
     if not part or sum(part) / len(part) < min_score:
         return False
     return weight("PARTICIPANT") >= weight("PERSON")
+
+
+#: Words that make a title, not a name, when a "person" mention holds nothing else ("Crown Prince").
+TITLE_WORDS: frozenset[str] = frozenset({
+    "crown", "prince", "princess", "king", "queen", "emir", "amir", "sultan", "sheikh", "president",
+    "minister", "premier", "chancellor", "speaker", "chairman", "secretary", "ambassador", "envoy",
+    "deputy", "vice", "prime", "foreign", "general", "governor", "mayor", "his", "her", "highness",
+    "majesty", "excellency", "royal", "the", "h.e", "he", "h.h", "hh", "h.r.h", "hrh",
+})
+_JOIN = re.compile(r"[ \t]+|[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|ould|ben)[ \t]+", re.I)
+
+
+def repair_person_mentions(text: str, entities: list[Entity]) -> list[Entity]:
+    """Mend the tagger's broken person mentions before they are merged into people.
+
+    - Fragments of one name, adjacent or joined by a particle ("Tamim" "bin" "Hamad" "Al Thani",
+      "Sayyid Badr bin Hamad" "bin Hamood Albusaidi"), become one mention; its label is the one with
+      the larger summed score, the first fragment's on a tie.
+    - A "person" made only of forms of address ("H.H.", "His Highness") is dropped; one made only of
+      title words ("Crown Prince") becomes a TITLE.
+
+    >>> t = "Sheikh Tamim bin Hamad Al Thani met H.H. the Crown Prince."
+    >>> ents = [Entity(7, 12, "PERSON", 0.8), Entity(13, 16, "PARTICIPANT", 0.5), Entity(17, 22, "PERSON", 0.6),
+    ...         Entity(23, 31, "PARTICIPANT", 0.8), Entity(36, 40, "PARTICIPANT", 0.9), Entity(45, 57, "PARTICIPANT", 0.9)]
+    >>> [(t[e.start:e.end], e.label) for e in repair_person_mentions(t, ents)]
+    [('Tamim bin Hamad Al Thani', 'PERSON'), ('Crown Prince', 'TITLE')]
+    """
+    people = ("PARTICIPANT", "PERSON")
+    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    merged: list[list[Entity]] = []
+    for e in ents:
+        prev = merged[-1][-1] if merged else None
+        if (prev is not None and e.label in people and prev.label in people and prev.end <= e.start
+                and _JOIN.fullmatch(text[prev.end:e.start])):
+            merged[-1].append(e)
+        else:
+            merged.append([e])
+    out: list[Entity] = []
+    for run in merged:
+        e = run[0]
+        if len(run) > 1:
+            weight = {lab: sum(x.score for x in run if x.label == lab) for lab in people}
+            label = max(people, key=lambda lab: (weight[lab], lab == e.label))
+            e = Entity(run[0].start, run[-1].end, label, sum(x.score for x in run) / len(run),
+                       text[run[0].start:run[-1].end])
+        if e.label in people:
+            words = [fold(w).strip(".,'") for w in re.split(r"\s+", text[e.start:e.end].strip()) if w]
+            if all(w in HONORIFICS or w in TITLE_WORDS for w in words):
+                if any(w in TITLE_WORDS and w not in HONORIFICS for w in words) or \
+                        all(w in {"crown", "prince", "princess", "king", "queen", "emir", "amir", "sultan"} for w in words):
+                    out.append(Entity(e.start, e.end, "TITLE", e.score, e.text))
+                continue
+        out.append(e)
+    return out
