@@ -39,6 +39,7 @@ from diplomodel.labels import Entity
 from diplomodel.linking import Attributes, link_mention
 from diplomodel.normalize import country_name, resolve_date
 from diplomodel.people import Person, cluster_people, is_participant, repair_person_mentions
+from diplomodel.roles import demote_messengers, promote_counterpart
 from diplomodel.schema import Location, MeetingBrief, Participant
 
 Span = tuple[int, int]
@@ -47,13 +48,15 @@ Span = tuple[int, int]
 def build_brief(text: str, entities: list[Entity], published: datetime.date | None) -> MeetingBrief:
     """The extractive brief of ``text`` from its tagged ``entities`` (see the module docstring)."""
     ents = sorted((e for e in entities if 0 <= e.start < e.end <= len(text)), key=lambda e: (e.start, e.end))
-    ents = demote_non_people(text, repair_person_mentions(text, ents))
+    ents = demote_messengers(text, demote_non_people(text, repair_person_mentions(text, ents)))
     sents = sentence_spans(text) or [(0, len(text))]
     dateline = find_dateline(text)
     people = cluster_people(text, ents)
     part_people = [p for p in people if is_participant(p)]
     others = [p for p in people if not is_participant(p)]
     part_people, others = keep_meeting_people(text, sents, part_people, others)
+    part_people, others = promote_counterpart(text, sents, part_people, others)
+    part_people.sort(key=lambda p: p.mentions[0].start)
     participants, attr_spans = link_participants(text, part_people, ents, sents, dateline)
 
     part_sents = sorted({sentence_index(sents, s) for p in participants for s, _ in p.spans})

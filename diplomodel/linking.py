@@ -143,6 +143,8 @@ def link_mention(text: str, mention: Entity, entities: list[Entity], sent: tuple
     bare = [e for e in chain if e.label == "TITLE" and re.fullmatch(r"(?i)counterparts?", text[e.start:e.end])]
     chain = [e for e in chain if e not in bare]
     out = Attributes(counterpart=counterpart or bool(bare))
+    # "His Royal Highness Prince X, Crown Prince and Prime Minister": forms of address are no title
+    chain = [e for e in chain if not (e.label == "TITLE" and _style_only(text[e.start:e.end]))]
     titles = [e for e in chain if e.label == "TITLE"]
     # "Ambassador to Austria": the country a title points to is not the person's own
     countries = [e for e in chain if e.label == "COUNTRY"
@@ -164,6 +166,11 @@ def link_mention(text: str, mention: Entity, entities: list[Entity], sent: tuple
         org = _org_of_title(text, tspan, orgs)
         if org is not None:
             out.title = f"{out.title} of {_the(text[org.start:org.end])}"
+        else:  # "Speaker of the National Assembly of Korea": the body the title heads
+            body = next((o for o in orgs if o.start >= tspan[1]
+                         and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[tspan[1]:o.start], re.I)), None)
+            if body is not None and not _tidy_title(out.title).lower().endswith(" of"):
+                out.title = f"{out.title} of {_the(text[body.start:body.end])}"
     if orgs:
         org = min(orgs, key=lambda e: abs(e.start - (out.spans.get("title") or (mention.start,))[0]))
         out.organization = re.sub(r"\s+", " ", text[org.start:org.end]).strip()
@@ -180,6 +187,16 @@ def link_mention(text: str, mention: Entity, entities: list[Entity], sent: tuple
         if out.country:
             out.spans["country"] = out.spans["organization"]
     return out
+
+
+_STYLE = frozenset({"his", "her", "royal", "highness", "majesty", "excellency", "h.e", "he", "h.h", "hh", "hrh",
+                    "h.r.h", "sheikh", "sheikha", "sayyid", "prince", "princess", "datuk", "dato", "seri", "tun",
+                    "honourable", "hon", "dr", "mr", "mrs", "ms"})
+
+
+def _style_only(title: str) -> bool:
+    words = [w.lower().strip(".'’") for w in title.split()]
+    return bool(words) and all(w in _STYLE for w in words)
 
 
 def _in_parens(text: str, e: Entity) -> bool:

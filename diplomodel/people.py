@@ -181,6 +181,8 @@ def repair_person_mentions(text: str, entities: list[Entity]) -> list[Entity]:
       the larger summed score, the first fragment's on a tie.
     - A "person" made only of forms of address ("H.H.", "His Highness") is dropped; one made only of
       title words ("Crown Prince") becomes a TITLE.
+    - A "person" that is a known city or country ("Hanoi") is a place; one right after a place
+      ("at Seri" "Perdana") is the rest of the place's name.
 
     >>> t = "Sheikh Tamim bin Hamad Al Thani met H.H. the Crown Prince."
     >>> ents = [Entity(7, 12, "PERSON", 0.8), Entity(13, 16, "PARTICIPANT", 0.5), Entity(17, 22, "PERSON", 0.6),
@@ -198,9 +200,21 @@ def repair_person_mentions(text: str, entities: list[Entity]) -> list[Entity]:
             merged[-1].append(e)
         else:
             merged.append([e])
+    from diplomodel.cues import city_country
+    from diplomodel.normalize import country_name
+
     out: list[Entity] = []
     for run in merged:
         e = run[0]
+        prev = out[-1] if out else None
+        if e.label in people and prev is not None and prev.label == "LOC" and re.fullmatch(r"[ \t]+", text[prev.end:e.start]):
+            out[-1] = Entity(prev.start, run[-1].end, "LOC", prev.score, text[prev.start:run[-1].end])  # "Seri Perdana"
+            continue
+        if len(run) == 1 and e.label in people:
+            place = text[e.start:e.end]
+            if city_country(place) or country_name(place):  # "Hanoi" tagged as a person
+                out.append(Entity(e.start, e.end, "LOC" if city_country(place) else "COUNTRY", e.score, e.text))
+                continue
         if len(run) > 1:
             weight = {lab: sum(x.score for x in run if x.label == lab) for lab in people}
             label = max(people, key=lambda lab: (weight[lab], lab == e.label))

@@ -1,0 +1,86 @@
+"""Role rules read off the words around a person: who only sent a message, and who is the other
+side of a meeting the tagger saw only one side of.
+
+- :func:`demote_messengers`: "conveyed the greetings of President X to Y", "a letter from X",
+  "at the invitation of X", "on behalf of X": X did not take part, so X's mention becomes PERSON;
+  so does Y's mention there (Y stays a participant if introduced as one elsewhere, since the first
+  mention weighs most in :func:`diplomodel.people.is_participant`).
+- :func:`promote_counterpart`: a meeting with one participant found is missing its other side; the
+  person named with them in a meeting sentence ("received a phone call from President X") is it.
+
+Example:
+    >>> from diplomodel.labels import Entity
+    >>> t = "Badr conveyed the greetings of Sultan Haitham to Sheikh Mohamed."
+    >>> [e.label for e in demote_messengers(t, [Entity(0, 4, "PARTICIPANT"), Entity(31, 45, "PARTICIPANT"),
+    ...                                          Entity(49, 63, "PARTICIPANT")])]
+    ['PARTICIPANT', 'PERSON', 'PERSON']
+"""
+from __future__ import annotations
+
+import re
+
+from diplomodel.cues import meeting_cue_spans, sentence_index
+from diplomodel.labels import Entity
+from diplomodel.people import Person
+
+Span = tuple[int, int]
+
+_NO_TO = r"(?:(?!\bto\b)[^.;!?\n]){0,80}"
+#: Text right before a person who only sent something.
+SENDER = re.compile(
+    r"(?:\b(?:greetings|regards|wishes|letter|message|invitation|congratulations|condolences|respects|"
+    r"salutations)\s+(?:of|from)|\bon behalf of|\bat the (?:invitation|initiative|behest|request) of|"
+    r"\b(?:sent|signed|written|initiated|launched|founded|proposed) by)\s+" + _NO_TO + r"$", re.I)
+#: Text right before the addressee of such a message.
+ADDRESSEE = re.compile(
+    r"\b(?:greetings|regards|wishes|letter|message|invitation|congratulations)\s+(?:of|from)\s+"
+    r"[^.;!?\n]{1,120}?\bto\s+" + _NO_TO + r"$", re.I)
+_PEOPLE = ("PARTICIPANT", "PERSON")
+
+
+def demote_messengers(text: str, ents: list[Entity]) -> list[Entity]:
+    """Senders and addressees of conveyed messages become PERSON mentions (module docstring)."""
+    out = []
+    for e in ents:
+        if e.label == "PARTICIPANT":
+            start = max(0, e.start - 200)
+            before = text[start:e.start]
+            cut = max(before.rfind(". "), before.rfind("\n"))
+            before = before[cut + 1:] if cut >= 0 else before
+            if SENDER.search(before) or ADDRESSEE.search(before):
+                e = Entity(e.start, e.end, "PERSON", e.score, e.text)
+        out.append(e)
+    return out
+
+
+def promote_counterpart(text: str, sents: list[Span], part: list[Person],
+                        others: list[Person]) -> tuple[list[Person], list[Person]]:
+    """With one participant, the person named with them in a meeting sentence (not a messenger)
+    is the other side.
+
+    >>> from diplomodel.people import cluster_people
+    >>> from diplomodel.cues import sentence_spans
+    >>> t = "The Crown Prince Mohammed received a phone call from President Emmanuel Macron."
+    >>> ppl = cluster_people(t, [Entity(17, 25, "PARTICIPANT"), Entity(63, 78, "PERSON")])
+    >>> [p.name for p in promote_counterpart(t, sentence_spans(t), ppl[:1], ppl[1:])[0]]
+    ['Mohammed', 'Emmanuel Macron']
+    """
+    if len(part) != 1 or not others:
+        return part, others
+    home = {sentence_index(sents, m.start) for m in part[0].mentions}
+    best: tuple[int, Person] | None = None
+    for p in others:
+        for m in p.mentions:
+            si = sentence_index(sents, m.start)
+            if si not in home:
+                continue
+            cues = meeting_cue_spans(text, [sents[si]])
+            s0 = sents[si][0]
+            if not cues or SENDER.search(text[s0:m.start]) or ADDRESSEE.search(text[s0:m.start]):
+                continue
+            gap = min(abs(m.start - c[1]) for c in cues)
+            if gap <= 90 and (best is None or gap < best[0]):
+                best = (gap, p)
+    if best is None:
+        return part, others
+    return part + [best[1]], [p for p in others if p is not best[1]]
