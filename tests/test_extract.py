@@ -230,7 +230,7 @@ def test_empty_input_builds_a_valid_empty_brief():
 
 @pytest.mark.parametrize("module", ["diplomodel.extract", "diplomodel.linking", "diplomodel.people",
                                     "diplomodel.cues", "diplomodel.normalize", "diplomodel.metrics",
-                                    "diplomodel.affiliation"])
+                                    "diplomodel.affiliation", "diplomodel.roles"])
 def test_docstring_examples_run(module):
     import doctest
     import importlib

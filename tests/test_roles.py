@@ -1,0 +1,109 @@
+"""Role, name-repair, title and place rules added for wire copy; each case fails a naive rule."""
+from __future__ import annotations
+
+import datetime
+
+from diplomodel.extract import build_brief
+
+from test_extract import check, tag
+
+PUB = datetime.date(2025, 1, 22)
+
+
+def brief(text: str, spec: list[tuple[str, str]]) -> dict:
+    return check(build_brief(text, tag(text, spec), PUB))
+
+
+def test_the_sender_and_addressee_of_greetings_are_only_mentioned():
+    t = ("Foreign Minister Abdullah bin Zayed received a phone call today from Foreign Minister Badr Albusaidi. "
+         "Badr Albusaidi conveyed the greetings of Sultan Haitham bin Tarik to Sheikh Mohamed bin Zayed.")
+    b = brief(t, [("Abdullah bin Zayed", "PARTICIPANT"), ("Badr Albusaidi", "PARTICIPANT"),
+                  ("Haitham bin Tarik", "PARTICIPANT"), ("Mohamed bin Zayed", "PARTICIPANT"),
+                  ("Foreign Minister", "TITLE")])
+    assert [p["name"] for p in b["participants"]] == ["Abdullah bin Zayed", "Badr Albusaidi"]
+    assert b["mentioned"] == ["Haitham bin Tarik", "Mohamed bin Zayed"]
+
+
+def test_an_addressee_introduced_as_a_participant_stays_one():
+    t = ("President Recep Tayyip Erdogan received Foreign Minister Jeyhun Bayramov in Ankara. "
+         "Bayramov conveyed the greetings of President Ilham Aliyev to Erdogan.")
+    b = brief(t, [("Recep Tayyip Erdogan", "PARTICIPANT"), ("Jeyhun Bayramov", "PARTICIPANT"),
+                  ("Bayramov", "PARTICIPANT"), ("Ilham Aliyev", "PARTICIPANT"), ("Erdogan", "PARTICIPANT"),
+                  ("President", "TITLE"), ("Foreign Minister", "TITLE"), ("Ankara", "LOC")])
+    assert [p["name"] for p in b["participants"]] == ["Recep Tayyip Erdogan", "Jeyhun Bayramov"]
+    assert b["mentioned"] == ["Ilham Aliyev"]
+
+
+def test_the_caller_the_tagger_missed_is_the_other_side():
+    t = ("RIYADH, Jan 22 (SPA) -- Crown Prince Mohammed bin Salman received a phone call today from "
+         "President of the French Republic Emmanuel Macron. They discussed Lebanon, where Joseph Aoun was elected.")
+    b = brief(t, [("Mohammed bin Salman", "PARTICIPANT"), ("Emmanuel Macron", "PERSON"),
+                  ("Joseph Aoun", "PERSON"), ("Crown Prince", "TITLE"), ("President", "TITLE"),
+                  ("French Republic", "COUNTRY"), ("Lebanon", "COUNTRY"), ("RIYADH", "LOC"), ("Jan 22", "DATE")])
+    got = {p["name"]: p["country"] for p in b["participants"]}
+    assert got == {"Mohammed bin Salman": "Saudi Arabia", "Emmanuel Macron": "France"}
+    assert b["mentioned"] == ["Joseph Aoun"] and b["format"] == "phone_call"
+
+
+def test_name_fragments_join_and_forms_of_address_are_dropped():
+    t = ("DOHA (QNA) - Prime Minister Mohammed Al Thani met Iranian Foreign Minister Abbas Araghchi. "
+         "Araghchi conveyed greetings to His Highness the Amir Sheikh Tamim bin Hamad Al Thani.")
+    ents = tag(t, [("Mohammed Al Thani", "PARTICIPANT"), ("Abbas Araghchi", "PARTICIPANT"),
+                   ("Araghchi", "PARTICIPANT"), ("His", "PARTICIPANT"), ("Highness", "PARTICIPANT"),
+                   ("Tamim", "PERSON"), ("bin Hamad", "PERSON"), ("Prime Minister", "TITLE"),
+                   ("Foreign Minister", "TITLE"), ("Iranian", "COUNTRY")], every=False)
+    b = check(build_brief(t, ents, PUB))
+    assert [p["name"] for p in b["participants"]] == ["Mohammed Al Thani", "Abbas Araghchi"]
+    assert b["mentioned"] == ["Tamim bin Hamad"]
+
+
+def test_titles_written_as_one_and_the_body_a_title_heads():
+    t = ("ISLAMABAD, Jan 12 (APP): Ambassador Wada Mitsuhiro called on Chairman of the Senate Muhammad Sanjrani. "
+         "Separately, Kim Jin-pyo, Speaker of the National Assembly, met Murat Nurtleu, the visiting Deputy "
+         "Prime Minister and Minister of Foreign Affairs, in Seoul.")
+    b = brief(t, [("Wada Mitsuhiro", "PARTICIPANT"), ("Muhammad Sanjrani", "PARTICIPANT"),
+                  ("Kim Jin-pyo", "PARTICIPANT"), ("Murat Nurtleu", "PARTICIPANT"), ("Ambassador", "TITLE"),
+                  ("Chairman", "TITLE"), ("Senate", "TITLE"), ("Speaker", "TITLE"), ("National Assembly", "ORG"),
+                  ("Deputy Prime Minister", "TITLE"), ("Minister of Foreign Affairs", "TITLE"),
+                  ("ISLAMABAD", "LOC"), ("Seoul", "LOC")])
+    titles = {p["name"]: p["title"] for p in b["participants"]}
+    assert titles["Muhammad Sanjrani"] == "Chairman of the Senate"
+    assert titles["Kim Jin-pyo"] == "Speaker of the National Assembly"
+    assert titles["Murat Nurtleu"] == "Deputy Prime Minister and Minister of Foreign Affairs"
+
+
+def test_forms_of_address_are_no_title():
+    t = "His Royal Highness Prince Faisal bin Farhan, Foreign Minister, met Penny Wong in Riyadh."
+    b = brief(t, [("Faisal bin Farhan", "PARTICIPANT"), ("Penny Wong", "PARTICIPANT"),
+                  ("Royal Highness", "TITLE"), ("Prince", "TITLE"), ("Foreign Minister", "TITLE"), ("Riyadh", "LOC")])
+    assert b["participants"][0]["title"] == "Foreign Minister"
+
+
+def test_a_building_yields_to_the_dateline_and_a_demonym_capital_names_the_country():
+    t = "ISLAMABAD, Jan 12 (APP): Ambassador Wada Mitsuhiro met Chairman Muhammad Sanjrani at the Parliament House."
+    b = brief(t, [("Wada Mitsuhiro", "PARTICIPANT"), ("Muhammad Sanjrani", "PARTICIPANT"),
+                  ("Parliament House", "LOC"), ("ISLAMABAD", "LOC"), ("Jan 12", "DATE")])
+    assert b["location"] == {"city": "Islamabad", "country": "Pakistan"}
+    t = "The foreign ministers Bakhtiyor Saidov and Hakan Fidan met in the Uzbek capital on April 16."
+    b = brief(t, [("Bakhtiyor Saidov", "PARTICIPANT"), ("Hakan Fidan", "PARTICIPANT"), ("April 16", "DATE")])
+    assert b["location"]["country"] == "Uzbekistan"
+
+
+def test_a_courtesy_call_is_a_visit_and_a_misread_place_is_no_person():
+    t = ("PUTRAJAYA, Nov 7 (Bernama) -- Prime Minister Anwar Ibrahim received a courtesy call from Foreign "
+         "Minister Faisal bin Farhan at Seri Perdana here, before both flew to Hanoi.")
+    b = brief(t, [("Anwar Ibrahim", "PARTICIPANT"), ("Faisal bin Farhan", "PARTICIPANT"), ("Seri", "LOC"),
+                  ("Perdana", "PARTICIPANT"), ("Hanoi", "PARTICIPANT"), ("Prime Minister", "TITLE"),
+                  ("Foreign Minister", "TITLE"), ("PUTRAJAYA", "LOC"), ("Nov 7", "DATE")])
+    assert b["format"] == "in_person"
+    assert [p["name"] for p in b["participants"]] == ["Anwar Ibrahim", "Faisal bin Farhan"]
+    assert b["location"] == {"city": "Putrajaya", "country": "Malaysia"}
+
+
+def test_a_sidelines_meeting_is_placed_by_the_event_not_a_later_city():
+    t = ("MUNICH - Wang Yi and Annalena Baerbock met on 14 February on the sidelines of the Munich Security "
+         "Conference. Spokesperson Guo Jiakun later told reporters in Beijing that Wang had stressed the point.")
+    b = brief(t, [("Wang Yi", "PARTICIPANT"), ("Annalena Baerbock", "PARTICIPANT"), ("Wang", "PARTICIPANT"),
+                  ("Guo Jiakun", "PERSON"), ("MUNICH", "LOC"), ("Beijing", "LOC"), ("14 February", "DATE")])
+    assert b["format"] == "multilateral_sidelines"
+    assert b["location"]["country"] == "Germany"
