@@ -200,6 +200,7 @@ def link_participants(text: str, people: list[Person], ents: list[Entity], sents
                     spans[key].append(span)
         out.append(p)
     _copy_counterpart_titles(out, linked, sents)
+    spans["title"] += collective_titles(text, out, sents)
     return out, spans
 
 
@@ -224,6 +225,34 @@ def _copy_counterpart_titles(out: list[Participant], linked: list[list[tuple[Ent
                     break
             if p.title:
                 break
+
+
+_COLLECTIVE = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+){0,2}?(?:ministers|presidents|speakers|chairmen|ambassadors|envoys|"
+                         r"premiers|prime ministers))\s+of\b")
+
+
+def collective_titles(text: str, out: list[Participant], sents: list[Span]) -> list[Span]:
+    """ "The foreign ministers of Uzbekistan, Azerbaijan and Turkey met ...": a participant with no
+    title of their own, first named in or after that sentence, gets the singular ("Foreign Minister").
+
+    >>> t = "The foreign ministers of Iran and Oman met. Abbas Araghchi hosted Badr Albusaidi."
+    >>> ps = [Participant("Abbas Araghchi", spans=[(44, 58)]), Participant("Badr Albusaidi", spans=[(66, 80)])]
+    >>> collective_titles(t, ps, sentence_spans(t)), ps[1].title
+    ([(4, 21)], 'Foreign Minister')
+    """
+    found: list[Span] = []
+    for p in out:
+        if p.title or not p.spans:
+            continue
+        first = sentence_index(sents, p.spans[0][0])
+        for m in _COLLECTIVE.finditer(text, 0, sents[first][1]):
+            words = m.group(1).split()
+            words[-1] = re.sub(r"men$", "man", words[-1])
+            words[-1] = words[-1][:-1] if words[-1].endswith("s") else words[-1]
+            p.title = " ".join(w[:1].upper() + w[1:] for w in words)
+            found.append(m.span(1))
+            break
+    return sorted(set(found))
 
 
 def _host_country(out: list[Participant], country: str) -> None:

@@ -107,3 +107,15 @@ def test_a_sidelines_meeting_is_placed_by_the_event_not_a_later_city():
                   ("Guo Jiakun", "PERSON"), ("MUNICH", "LOC"), ("Beijing", "LOC"), ("14 February", "DATE")])
     assert b["format"] == "multilateral_sidelines"
     assert b["location"]["country"] == "Germany"
+
+
+def test_a_collective_title_goes_to_participants_without_their_own():
+    t = ("TASHKENT - The foreign ministers of Uzbekistan, Azerbaijan and Turkey met on April 16. "
+         "Uzbek Deputy Minister Bakhtiyor Saidov hosted Jeyhun Bayramov of Azerbaijan and Hakan Fidan of Turkey.")
+    b = brief(t, [("Bakhtiyor Saidov", "PARTICIPANT"), ("Jeyhun Bayramov", "PARTICIPANT"),
+                  ("Hakan Fidan", "PARTICIPANT"), ("Deputy Minister", "TITLE"), ("Uzbek", "COUNTRY"),
+                  ("Uzbekistan", "COUNTRY"), ("Azerbaijan", "COUNTRY"), ("Turkey", "COUNTRY"),
+                  ("TASHKENT", "LOC"), ("April 16", "DATE")])
+    titles = {p["name"]: p["title"] for p in b["participants"]}
+    assert titles == {"Bakhtiyor Saidov": "Deputy Minister", "Jeyhun Bayramov": "Foreign Minister",
+                      "Hakan Fidan": "Foreign Minister"}
