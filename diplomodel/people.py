@@ -183,6 +183,8 @@ def repair_person_mentions(text: str, entities: list[Entity]) -> list[Entity]:
       title words ("Crown Prince") becomes a TITLE.
     - A "person" that is a known city or country ("Hanoi") is a place; one right after a place
       ("at Seri" "Perdana") is the rest of the place's name.
+    - A name never starts with the head word of a body ("Speaker of the Milli" "Majlis Leyla
+      Rustamova"): the word goes back to the title before it, or becomes an ORG.
 
     >>> t = "Sheikh Tamim bin Hamad Al Thani met H.H. the Crown Prince."
     >>> ents = [Entity(7, 12, "PERSON", 0.8), Entity(13, 16, "PARTICIPANT", 0.5), Entity(17, 22, "PERSON", 0.6),
@@ -210,6 +212,8 @@ def repair_person_mentions(text: str, entities: list[Entity]) -> list[Entity]:
         if e.label in people and prev is not None and prev.label == "LOC" and re.fullmatch(r"[ \t]+", text[prev.end:e.start]):
             out[-1] = Entity(prev.start, run[-1].end, "LOC", prev.score, text[prev.start:run[-1].end])  # "Seri Perdana"
             continue
+        if e.label in people:
+            e = _split_body_word(text, e, out)
         if len(run) == 1 and e.label in people:
             place = text[e.start:e.end]
             if city_country(place) or country_name(place):  # "Hanoi" tagged as a person
@@ -229,3 +233,27 @@ def repair_person_mentions(text: str, entities: list[Entity]) -> list[Entity]:
                 continue
         out.append(e)
     return out
+
+
+#: Head words of parliaments, ministries and other bodies: never the first word of a person's name.
+BODY_WORDS: frozenset[str] = frozenset({
+    "majlis", "assembly", "council", "parliament", "senate", "duma", "ministry", "kenesh", "khural", "rada",
+    "sejm", "knesset", "congress", "commission", "committee", "agency", "cabinet", "chamber", "jirga",
+    "shura", "mazhilis", "government", "secretariat", "presidency", "court",
+})
+
+
+def _split_body_word(text: str, e: Entity, out: list[Entity]) -> Entity:
+    """Move a leading body word off a person mention (see :func:`repair_person_mentions`); ``out``
+    holds the entities before ``e`` and may have its last TITLE extended."""
+    m = re.match(r"(\S+)(\s+)(?=\S)", text[e.start:e.end])
+    if not m or fold(m.group(1)).strip(".,'") not in BODY_WORDS:
+        return e
+    word_end = e.start + len(m.group(1))
+    prev = out[-1] if out else None
+    if prev is not None and prev.label == "TITLE" and re.fullmatch(r"[ \t]+", text[prev.end:e.start]):
+        out[-1] = Entity(prev.start, word_end, "TITLE", prev.score, text[prev.start:word_end])
+    else:
+        out.append(Entity(e.start, word_end, "ORG", e.score, text[e.start:word_end]))
+    start = e.start + m.end()
+    return Entity(start, e.end, e.label, e.score, text[start:e.end])

@@ -119,3 +119,13 @@ def test_a_collective_title_goes_to_participants_without_their_own():
     titles = {p["name"]: p["title"] for p in b["participants"]}
     assert titles == {"Bakhtiyor Saidov": "Deputy Minister", "Jeyhun Bayramov": "Foreign Minister",
                       "Hakan Fidan": "Foreign Minister"}
+
+
+def test_a_body_word_glued_to_a_name_goes_back_to_the_title():
+    t = "BAKU, Azerbaijan, November 14. Speaker of the Milli Majlis Leyla Rustamova met Ambassador Nguyen Van Long."
+    b = brief(t, [("Majlis Leyla Rustamova", "PARTICIPANT"), ("Nguyen Van Long", "PARTICIPANT"),
+                  ("Speaker of the Milli", "TITLE"), ("Ambassador", "TITLE"), ("BAKU", "LOC"),
+                  ("Azerbaijan", "COUNTRY")])
+    by = {p["name"]: p for p in b["participants"]}
+    assert set(by) == {"Leyla Rustamova", "Nguyen Van Long"}
+    assert by["Leyla Rustamova"]["title"] == "Speaker of the Milli Majlis"
