@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import re
 
+from diplomodel.cues import sentence_index, sentence_spans
 from diplomodel.labels import Entity
+from diplomodel.metrics import title_f1
 from diplomodel.normalize import country_name
 from diplomodel.people import fold
 from diplomodel.schema import Participant
@@ -46,7 +48,6 @@ INTERNATIONAL = re.compile(
     r"(?:president|chair\w*|head|secretary) of the (?:european|african union|un\b|united nations|"
     r"world|international|asian|islamic|arab league|organi[sz]ation|association)|"
     r"special (?:envoy|representative|rapporteur) of the (?:un|united nations|secretary))")
-_STOP = {"of", "the", "and", "a", "for", "to", "on", "in", "s"}
 _HEAD = (r"(?:minister|president|premier|speaker|chairman|chairwoman|chairperson|chair|diplomat|ambassador|"
          r"envoy|secretary|king|emir|amir|leader|head|chancellor|official|counterpart|guest|visitor|"
          r"prince|sultan|governor|mayor|commander|chief|deputy|minister[- ]counsellor|delegation|side)")
@@ -79,7 +80,7 @@ def infer_countries(text: str, participants: list[Participant], ents: list[Entit
     spans: list[Span] = []
     countries = _country_mentions(text, ents)
     spans += by_description(text, participants)
-    spans += by_message(text, participants, countries)
+    spans += by_message(text, participants, countries, sentence_spans(text))
     return {"country": spans} if spans else {}
 
 
@@ -96,8 +97,8 @@ def by_description(text: str, participants: list[Participant]) -> list[Span]:
         country = country_name(m.group("c"))
         if not country or not any(p.country is None for p in participants):
             continue
-        words = _words(m.group("t"))
-        fits = [(_overlap(words, _words(p.title or "")), k) for k, p in enumerate(participants)]
+        words = re.findall(r"[a-z]+", fold(m.group("t")))
+        fits = [(title_f1(m.group("t"), p.title) if p.title else 0.0, k) for k, p in enumerate(participants)]
         best = max(s for s, _ in fits)
         target: Participant | None = None
         if best > 0:
@@ -116,18 +117,19 @@ def by_description(text: str, participants: list[Participant]) -> list[Span]:
     return out
 
 
-def by_message(text: str, participants: list[Participant], countries: list[tuple[Span, str]]) -> list[Span]:
+def by_message(text: str, participants: list[Participant], countries: list[tuple[Span, str]],
+               sents: list[Span]) -> list[Span]:
     """A message a participant brings, a stance they voice for their country, a partner they name.
 
     >>> t = "Lapid met Ona. Lapid delivered a letter from Israeli Chairman Ron Shapira to Ona."
     >>> ps = [Participant("Lapid", spans=[(0, 5), (15, 20)]), Participant("Ona", spans=[(10, 13), (78, 81)])]
-    >>> by_message(t, ps, [((45, 52), "Israel")]), ps[0].country
+    >>> by_message(t, ps, [((45, 52), "Israel")], sentence_spans(t)), ps[0].country
     ([(45, 52)], 'Israel')
     """
     out: list[Span] = []
     for k, p in enumerate(participants):
         for s, e in p.spans:
-            sent_end = _sentence_end(text, e)
+            sent_end = sents[sentence_index(sents, s)][1]
             rest = text[e:sent_end]
             after = [(span, c) for span, c in countries if e <= span[0] < sent_end]
             found: tuple[Span, str] | None = None
@@ -203,22 +205,6 @@ def _points_elsewhere(text: str, start: int) -> bool:
     """ "Ambassador to X", "travelled to X", "the war in X": a country that is a destination or a scene."""
     return re.search(r"\b(?:to|in|into|from|against|over|toward|towards)\s+(?:the\s+)?$",
                      text[max(0, start - 16):start], re.I) is not None
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    m = re.compile(r"[.!?](?:\s|$)|\n").search(text, pos)
-    return m.end() if m else len(text)
-
-
-def _words(s: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z]+", fold(s)) if w not in _STOP]
-
-
-def _overlap(a: list[str], b: list[str]) -> float:
-    if not a or not b:
-        return 0.0
-    common = len(set(a) & set(b))
-    return 2 * common / (len(set(a)) + len(set(b)))
 
 
 def is_international(p: Participant) -> bool:

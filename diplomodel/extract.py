@@ -48,8 +48,8 @@ Span = tuple[int, int]
 def build_brief(text: str, entities: list[Entity], published: datetime.date | None) -> MeetingBrief:
     """The extractive brief of ``text`` from its tagged ``entities`` (see the module docstring)."""
     ents = sorted((e for e in entities if 0 <= e.start < e.end <= len(text)), key=lambda e: (e.start, e.end))
-    ents = demote_messengers(text, demote_non_people(text, repair_person_mentions(text, ents)))
     sents = sentence_spans(text) or [(0, len(text))]
+    ents = demote_messengers(text, demote_non_people(text, repair_person_mentions(text, ents)), sents)
     dateline = find_dateline(text)
     people = cluster_people(text, ents)
     part_people = [p for p in people if is_participant(p)]

@@ -11,8 +11,9 @@ side of a meeting the tagger saw only one side of.
 Example:
     >>> from diplomodel.labels import Entity
     >>> t = "Badr conveyed the greetings of Sultan Haitham to Sheikh Mohamed."
+    >>> from diplomodel.cues import sentence_spans
     >>> [e.label for e in demote_messengers(t, [Entity(0, 4, "PARTICIPANT"), Entity(31, 45, "PARTICIPANT"),
-    ...                                          Entity(49, 63, "PARTICIPANT")])]
+    ...                                          Entity(49, 63, "PARTICIPANT")], sentence_spans(t))]
     ['PARTICIPANT', 'PERSON', 'PERSON']
 """
 from __future__ import annotations
@@ -38,15 +39,12 @@ ADDRESSEE = re.compile(
 _PEOPLE = ("PARTICIPANT", "PERSON")
 
 
-def demote_messengers(text: str, ents: list[Entity]) -> list[Entity]:
+def demote_messengers(text: str, ents: list[Entity], sents: list[Span]) -> list[Entity]:
     """Senders and addressees of conveyed messages become PERSON mentions (module docstring)."""
     out = []
     for e in ents:
         if e.label == "PARTICIPANT":
-            start = max(0, e.start - 200)
-            before = text[start:e.start]
-            cut = max(before.rfind(". "), before.rfind("\n"))
-            before = before[cut + 1:] if cut >= 0 else before
+            before = text[max(sents[sentence_index(sents, e.start)][0], e.start - 200):e.start]
             if SENDER.search(before) or ADDRESSEE.search(before):
                 e = Entity(e.start, e.end, "PERSON", e.score, e.text)
         out.append(e)
