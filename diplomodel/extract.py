@@ -4,14 +4,19 @@
 evidence; id, model, summary, topics and outcomes are left to the caller.
 
 Rules, each a small function below:
-- people: mentions merged by :mod:`diplomodel.people`; role by :func:`diplomodel.people.is_participant`.
-- attributes: :mod:`diplomodel.linking`, first mention (in text order) that has each; a participant
-  with no country takes its org's country, else the dateline country if no other participant has it
-  (the home agency's official), only the first such participant. "his Moroccan counterpart Z" copies
-  the title of the other participant in the sentence.
+- people: broken mentions mended and mentions merged by :mod:`diplomodel.people`; messengers
+  demoted and a missed other side promoted by :mod:`diplomodel.roles`; role by
+  :func:`diplomodel.people.is_participant`.
+- attributes: :mod:`diplomodel.linking`, first mention (in text order) that has each. A participant
+  with no country takes its org's country, then later clues (:mod:`diplomodel.affiliation`), then
+  the meeting's or dateline's country if no other participant has it (the home agency's official;
+  never at a summit's sidelines), then the one country left. "his Moroccan counterpart Z" copies
+  the title of the other participant in the sentence; "the foreign ministers of A and B" gives
+  the singular to those without a title.
 - date: a DATE outside the dateline in the sentence with participants + meeting cue scores highest;
   the dateline date is the fallback; dates after publication are dropped.
-- location: null for calls; else "visit to X" / "in X" in a meeting sentence, else the dateline.
+- location: null for calls; else "visit to X" / "in X" in a meeting sentence ("in the Uzbek
+  capital"; at a sidelines meeting only the event's sentence), else the dateline.
 - countries: the participants' countries, deduplicated in order. The location country is added
   only when it is a participant's country, i.e. never on its own: a host is a side only through a
   participant.
