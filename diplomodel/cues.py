@@ -165,6 +165,10 @@ def city_country(city: str | None) -> str | None:
     return CITY_COUNTRY.get(re.sub(r"\s+", " ", city).strip(" ,.").lower())
 
 
+#: Datelines that name an institution for the city it stands in.
+DATELINE_PLACES: dict[str, str] = {"UNITED NATIONS": "New York"}
+
+
 @dataclass
 class Dateline:
     """The dateline opening an agency story: "BAKU, Azerbaijan, December 16." / "RABAT, Dec 15 (Reuters) -"."""
@@ -216,14 +220,12 @@ def find_dateline(text: str) -> Dateline | None:
     country = country_name(m.group("country")) if m.group("country") else None
     if m.group("country") and country is None and not m.group("date"):
         return None
-    if city.upper() == "UNITED NATIONS":  # UN datelines name the headquarters
-        return Dateline(m.start(), m.end(), "New York", "United States",
-                        (m.start("city"), m.start("city") + len(city)), m.span("date") if m.group("date") else None)
+    city_span = (m.start("city"), m.start("city") + len(city))
+    city = DATELINE_PLACES.get(city.upper(), city)
     country = country or city_country(city)
     if country is None and not m.group("date"):
         return None
-    return Dateline(m.start(), m.end(), city, country, (m.start("city"), m.start("city") + len(city)),
-                    m.span("date") if m.group("date") else None)
+    return Dateline(m.start(), m.end(), city, country, city_span, m.span("date") if m.group("date") else None)
 
 
 # ---------------------------------------------------------------------------------------- format

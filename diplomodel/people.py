@@ -21,7 +21,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from diplomodel.labels import Entity
-from diplomodel.normalize import HONORIFICS, clean_name
+from diplomodel.cues import city_country
+from diplomodel.normalize import HONORIFICS, clean_name, country_name
 
 #: Name particles ignored when matching ("bin Salman" ~ "Mohammed bin Salman Al Saud").
 PARTICLES: frozenset[str] = frozenset({
@@ -163,13 +164,13 @@ def is_participant(person: Person, first_weight: float = 3.0, min_score: float =
     return weight("PARTICIPANT") >= weight("PERSON")
 
 
-#: Words that make a title, not a name, when a "person" mention holds nothing else ("Crown Prince").
+#: Words of office that are no forms of address: a "person" of these (and forms of address) is a title.
 TITLE_WORDS: frozenset[str] = frozenset({
-    "crown", "prince", "princess", "king", "queen", "emir", "amir", "sultan", "sheikh", "president",
-    "minister", "premier", "chancellor", "speaker", "chairman", "secretary", "ambassador", "envoy",
-    "deputy", "vice", "prime", "foreign", "general", "governor", "mayor", "his", "her", "highness",
-    "majesty", "excellency", "royal", "the", "h.e", "he", "h.h", "hh", "h.r.h", "hrh",
+    "sultan", "president", "minister", "premier", "chancellor", "speaker", "chairman", "secretary",
+    "ambassador", "envoy", "deputy", "vice", "prime", "foreign", "general", "governor", "mayor",
 })
+#: Royal titles, forms of address too: a "person" made only of them ("Crown Prince") is a title.
+ROYAL_WORDS: frozenset[str] = frozenset({"crown", "prince", "princess", "king", "queen", "emir", "amir", "sultan"})
 _JOIN = re.compile(r"[ \t]+|[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|ould|ben)[ \t]+", re.I)
 
 
@@ -202,9 +203,6 @@ def repair_person_mentions(text: str, entities: list[Entity]) -> list[Entity]:
             merged[-1].append(e)
         else:
             merged.append([e])
-    from diplomodel.cues import city_country
-    from diplomodel.normalize import country_name
-
     out: list[Entity] = []
     for run in merged:
         e = run[0]
@@ -227,8 +225,7 @@ def repair_person_mentions(text: str, entities: list[Entity]) -> list[Entity]:
         if e.label in people:
             words = [fold(w).strip(".,'") for w in re.split(r"\s+", text[e.start:e.end].strip()) if w]
             if all(w in HONORIFICS or w in TITLE_WORDS for w in words):
-                if any(w in TITLE_WORDS and w not in HONORIFICS for w in words) or \
-                        all(w in {"crown", "prince", "princess", "king", "queen", "emir", "amir", "sultan"} for w in words):
+                if any(w in TITLE_WORDS for w in words) or all(w in ROYAL_WORDS for w in words):
                     out.append(Entity(e.start, e.end, "TITLE", e.score, e.text))
                 continue
         out.append(e)

@@ -36,7 +36,6 @@ SENDER = re.compile(
 ADDRESSEE = re.compile(
     r"\b(?:greetings|regards|wishes|letter|message|invitation|congratulations)\s+(?:of|from)\s+"
     r"[^.;!?\n]{1,120}?\bto\s+" + _NO_TO + r"$", re.I)
-_PEOPLE = ("PARTICIPANT", "PERSON")
 
 
 def demote_messengers(text: str, ents: list[Entity], sents: list[Span]) -> list[Entity]:
