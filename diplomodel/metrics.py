@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from diplomodel.normalize import clean_name, country_name
-from diplomodel.people import fold, name_keys
+from diplomodel.knowledge.normalize import clean_name, country_name
+from diplomodel.extraction.people import fold, name_keys
 from diplomodel.schema import MeetingBrief
 
 # ---------------------------------------------------------------------------------------- tags

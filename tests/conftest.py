@@ -72,7 +72,7 @@ def check_brief() -> Callable[[Any], dict[str, Any]]:
 def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A model dir holding a tiny random tagger (no summarizer), saved by ``Briefer.save_pretrained``."""
     from diplomodel.briefer import Briefer
-    from diplomodel.tagger import Tagger
+    from diplomodel.models.tagger import Tagger
 
     path = tmp_path_factory.mktemp("models") / "tiny"
     Briefer(Tagger.tiny_random(seed=0), name="tiny-test", version="0.0.1").save_pretrained(path)

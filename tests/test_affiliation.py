@@ -1,12 +1,12 @@
-"""Countries of participants that no attribute next to a name gives (diplomodel.affiliation), run
+"""Countries of participants that no attribute next to a name gives (diplomodel.extraction.affiliation), run
 through build_brief so the order of trust against the host/dateline rules is tested too. Each case
 would fail a naive rule (first country in the text, dateline country, nearest demonym)."""
 from __future__ import annotations
 
 import datetime
 
-from diplomodel.extract import build_brief
-from diplomodel.normalize import country_name
+from diplomodel.extraction.build import build_brief
+from diplomodel.knowledge.normalize import country_name
 
 from test_extract import check, tag
 

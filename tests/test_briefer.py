@@ -90,7 +90,7 @@ def test_brief_facade_loads_default_once(tiny_model_dir: Path, monkeypatch: pyte
 
 
 def test_default_model_dir_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from diplomodel.weights import default_model_dir
+    from diplomodel.models.weights import default_model_dir
 
     monkeypatch.setenv("DIPLOMODEL_MODEL_DIR", str(tmp_path / "none"))
     with pytest.raises(ModelError, match="DIPLOMODEL_MODEL_DIR"):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from diplomodel.cues import (city_country, decide_is_meeting, find_dateline, find_format, meeting_cue_spans,
+from diplomodel.extraction.cues import (city_country, decide_is_meeting, find_dateline, find_format, meeting_cue_spans,
                              sentence_spans)
 
 

@@ -12,7 +12,7 @@ from diplomodel.data.importers.briefs import load_seed, read_briefs
 from diplomodel.data.importers.doccano import read_doccano
 from diplomodel.data.importers.labelstudio import read_labelstudio, tasks_to_records
 from diplomodel.data.record import validate_record
-from diplomodel.labels import Entity
+from diplomodel.models.labels import Entity
 
 FIX = Path(__file__).parent / "fixtures" / "data"
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"

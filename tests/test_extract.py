@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from diplomodel.extract import build_brief
-from diplomodel.labels import Entity
+from diplomodel.extraction.build import build_brief
+from diplomodel.models.labels import Entity
 from diplomodel.schema import validate_brief_dict
 
 SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "article.txt"
@@ -228,9 +228,9 @@ def test_empty_input_builds_a_valid_empty_brief():
     assert d["participants"] == [] and not d["is_meeting"] and d["date"] is None
 
 
-@pytest.mark.parametrize("module", ["diplomodel.extract", "diplomodel.linking", "diplomodel.people",
-                                    "diplomodel.cues", "diplomodel.normalize", "diplomodel.metrics",
-                                    "diplomodel.affiliation", "diplomodel.roles"])
+@pytest.mark.parametrize("module", ["diplomodel.extraction.build", "diplomodel.extraction.linking", "diplomodel.extraction.people",
+                                    "diplomodel.extraction.cues", "diplomodel.knowledge.normalize", "diplomodel.metrics",
+                                    "diplomodel.extraction.affiliation", "diplomodel.extraction.roles"])
 def test_docstring_examples_run(module):
     import doctest
     import importlib

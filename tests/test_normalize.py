@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from diplomodel.normalize import clean_name, country_name, resolve_date
+from diplomodel.knowledge.normalize import clean_name, country_name, resolve_date
 
 PUB = datetime.date(2023, 12, 16)  # a Saturday
 

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import EXAMPLES
 from diplomodel.errors import ModelError
-from diplomodel.weights import resolve_base
+from diplomodel.models.weights import resolve_base
 
 OFFLINE_VARS = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE")
 

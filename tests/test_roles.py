@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 
-from diplomodel.extract import build_brief
+from diplomodel.extraction.build import build_brief
 
 from test_extract import check, tag
 

@@ -10,7 +10,7 @@ from diplomodel.data.record import validate_record
 from diplomodel.data.synth import generate, stats, template_inventory
 from diplomodel.data.synth.render import Doc, date_phrase
 from diplomodel.schema import validate_brief_dict
-from diplomodel.text import split_words
+from diplomodel.models.text import split_words
 
 NO_DATA = "/nonexistent-shared-data"
 

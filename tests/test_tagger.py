@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import torch
 
-from diplomodel.labels import BIO_LABELS, LABEL2ID
-from diplomodel.tagger import Tagger, TaggerConfig, decode_words, make_windows
-from diplomodel.text import split_words
+from diplomodel.models.labels import BIO_LABELS, LABEL2ID
+from diplomodel.models.tagger import Tagger, TaggerConfig, decode_words, make_windows
+from diplomodel.models.text import split_words
 
 
 class CasingRuleModel(torch.nn.Module):

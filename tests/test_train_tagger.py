@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "training"))
 
 from tagger_training import allowed_table, partial_label_loss, unannotated_mask  # noqa: E402
 
-from diplomodel.labels import BIO_LABELS, LABEL2ID  # noqa: E402
+from diplomodel.models.labels import BIO_LABELS, LABEL2ID  # noqa: E402
 
 
 def test_partial_loss_lets_unannotated_labels_hide_behind_o():
@@ -47,7 +47,7 @@ def test_partial_loss_person_without_roles_accepts_participant():
 def _tiny_setup(tmp_path: Path, max_steps: int, save_steps: int) -> Path:
     from datasets import ClassLabel, Dataset, DatasetDict, Features, Sequence, Value
 
-    from diplomodel.tagger import Tagger
+    from diplomodel.models.tagger import Tagger
 
     tiny = Tagger.tiny_random(seed=1)
     base = tmp_path / "base"

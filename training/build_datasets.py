@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from diplomodel.data.record import hash_split, validate_record  # noqa: E402
 from diplomodel.data.views import summarizer_features, tagger_features, to_summarizer_view, to_tagger_view  # noqa: E402
 from diplomodel.errors import InputError  # noqa: E402
-from diplomodel.labels import ENTITY_LABELS  # noqa: E402
+from diplomodel.models.labels import ENTITY_LABELS  # noqa: E402
 
 SPLITS = ("train", "validation", "test")
 Splits = dict[str, list[dict[str, Any]]]

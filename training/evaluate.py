@@ -22,7 +22,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from seqeval.metrics import classification_report, f1_score  # noqa: E402
 
-from diplomodel.labels import Entity  # noqa: E402
+from diplomodel.models.labels import Entity  # noqa: E402
 
 CONLL_MAP = {"PERSON": "PER", "PARTICIPANT": "PER", "LOC": "LOC", "COUNTRY": "LOC", "ORG": "ORG"}
 

@@ -21,8 +21,8 @@ from typing import Any
 import torch
 import yaml
 
-from diplomodel.labels import BIO_LABELS, ENTITY_LABELS
-from diplomodel.tagger import encode_words
+from diplomodel.models.labels import BIO_LABELS, ENTITY_LABELS
+from diplomodel.models.tagger import encode_words
 
 #: labels whose annotation also settles another label (annotated people leave no hidden participant)
 COVERED_BY = {"PARTICIPANT": "PERSON"}

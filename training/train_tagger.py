@@ -25,9 +25,9 @@ import torch  # noqa: E402
 from datasets import concatenate_datasets, load_from_disk  # noqa: E402
 from transformers import AutoTokenizer, Trainer, TrainingArguments, set_seed  # noqa: E402
 
-from diplomodel.labels import BIO_LABELS, ID2LABEL  # noqa: E402
-from diplomodel.tagger import TAGGER_CONFIG, TaggerConfig, build_base_model  # noqa: E402
-from diplomodel.weights import resolve_base  # noqa: E402
+from diplomodel.models.labels import BIO_LABELS, ID2LABEL  # noqa: E402
+from diplomodel.models.tagger import TAGGER_CONFIG, TaggerConfig, build_base_model  # noqa: E402
+from diplomodel.models.weights import resolve_base  # noqa: E402
 from tagger_training import (TaggerTrainingArguments, allowed_table, collate,  # noqa: E402
                              encode_example, partial_label_loss, seqeval_scores)
 

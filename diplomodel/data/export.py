@@ -1,7 +1,7 @@
 """Model predictions -> Label Studio pre-annotation tasks (to correct by hand, then re-import).
 
 Example:
-    >>> from diplomodel.labels import Entity
+    >>> from diplomodel.models.labels import Entity
     >>> from diplomodel.data.importers.labelstudio import tasks_to_records
     >>> tasks = to_labelstudio(["Lopez met Bishop."], [[Entity(10, 16, "PERSON", 0.9, "Bishop")]],
     ...                        ids=["a"], model_version="t1")
@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import Any, Sequence
 
-from diplomodel.labels import ENTITY_LABELS, Entity
+from diplomodel.models.labels import ENTITY_LABELS, Entity
 
 
 def to_labelstudio(texts: Sequence[str], predictions: Sequence[Sequence[Entity]],

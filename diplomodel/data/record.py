@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from diplomodel.errors import InputError
-from diplomodel.labels import ENTITY_LABELS
+from diplomodel.models.labels import ENTITY_LABELS
 from diplomodel.schema import MeetingBrief
-from diplomodel.text import split_words
+from diplomodel.models.text import split_words
 
 Record = dict[str, Any]
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from diplomodel.labels import BIO_LABELS, ENTITY_LABELS, bio_to_entity_label
-from diplomodel.text import split_words
+from diplomodel.models.labels import BIO_LABELS, ENTITY_LABELS, bio_to_entity_label
+from diplomodel.models.text import split_words
 
 Record = dict[str, Any]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Iterable
 
-from diplomodel.text import split_words
+from diplomodel.models.text import split_words
 
 Span = dict[str, Any]
 

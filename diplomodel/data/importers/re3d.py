@@ -30,7 +30,7 @@ from diplomodel.data.importers._common import (HONORIFICS, TITLE_WORDS, is_count
                                               leading_country, split_title, word_safe)
 from diplomodel.data.record import hash_split
 from diplomodel.errors import InputError
-from diplomodel.text import split_words
+from diplomodel.models.text import split_words
 
 MIN_CONFIDENCE = 0.5
 _PARTICLES = {"al", "bin", "ibn", "abu", "de", "del", "da", "van", "von", "der", "la", "le", "el", "du", "bint"}

@@ -1,6 +1,6 @@
 """Facts for the synthetic corpus: countries, capitals, demonyms, parliaments, name pools, topics.
 
-Countries carry the English short name that ``diplomodel.normalize.country_name`` returns
+Countries carry the English short name that ``diplomodel.knowledge.normalize.country_name`` returns
 ("Turkey", "United States", "Vietnam"), a capital, a demonym, written variants and a name-pool
 region. Official names come from ``pycountry`` where it knows the country.
 

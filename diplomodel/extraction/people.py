@@ -6,8 +6,8 @@ variants). A mention whose name words are a subset of a longer mention's attache
 people fit ("Aliyev" with two Aliyevs in the text), the nearest preceding one wins.
 
 Example:
-    >>> from diplomodel.labels import Entity
-    >>> from diplomodel.people import cluster_people
+    >>> from diplomodel.models.labels import Entity
+    >>> from diplomodel.extraction.people import cluster_people
     >>> t = "Sahiba Gafarova met Aziz Akhannouch. Ms Gafarova said Akhannouch agreed."
     >>> ents = [Entity(0, 15, "PARTICIPANT"), Entity(20, 35, "PARTICIPANT"),
     ...         Entity(40, 48, "PARTICIPANT"), Entity(54, 64, "PARTICIPANT")]
@@ -20,9 +20,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from diplomodel.labels import Entity
-from diplomodel.cues import city_country
-from diplomodel.normalize import HONORIFICS, clean_name, country_name
+from diplomodel.models.labels import Entity
+from diplomodel.extraction.cues import city_country
+from diplomodel.knowledge.normalize import HONORIFICS, clean_name, country_name
 
 #: Name particles ignored when matching ("bin Salman" ~ "Mohammed bin Salman Al Saud").
 PARTICLES: frozenset[str] = frozenset({

@@ -1,7 +1,7 @@
 """Cue-word rules: sentences, the dateline, the meeting's format and whether a meeting is reported.
 
 Example:
-    >>> from diplomodel.cues import find_format, find_dateline, sentence_spans
+    >>> from diplomodel.extraction.cues import find_format, find_dateline, sentence_spans
     >>> text = "ANKARA, May 3. Hakan Fidan held a video call with Sergei Lavrov."
     >>> find_format(text)[0]
     'video_call'
@@ -206,7 +206,7 @@ def find_dateline(text: str) -> Dateline | None:
     >>> d.city, d.country, d.date_span
     ('BAKU', 'Azerbaijan', (34, 45))
     """
-    from diplomodel.normalize import country_name
+    from diplomodel.knowledge.normalize import country_name
 
     head = text[:200]
     lead = re.match(r"\s*(?:\([^)]{0,80}\)\s*)?", head)

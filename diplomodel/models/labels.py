@@ -4,7 +4,7 @@ Every component speaks in :class:`Entity` objects whose ``start``/``end`` index 
 original input text, so ``text[e.start:e.end] == e.text`` always holds.
 
 Example:
-    >>> from diplomodel.labels import BIO_LABELS, Entity, bio_to_entity_label
+    >>> from diplomodel.models.labels import BIO_LABELS, Entity, bio_to_entity_label
     >>> BIO_LABELS[:3]
     ['O', 'B-PARTICIPANT', 'I-PARTICIPANT']
     >>> bio_to_entity_label("I-COUNTRY")

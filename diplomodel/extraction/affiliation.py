@@ -16,7 +16,7 @@ participants that still have no country, and returns the span it read as evidenc
   met: A, B are taken, C is left). Officials of international organisations are never filled.
 
 Example:
-    >>> from diplomodel.labels import Entity
+    >>> from diplomodel.models.labels import Entity
     >>> from diplomodel.schema import Participant
     >>> t = "Interior Minister Khalid Khoury met Lithuanian Foreign Minister Jonas Ona. The Kuwaiti interior minister said more."
     >>> def at(s):
@@ -33,11 +33,11 @@ from __future__ import annotations
 
 import re
 
-from diplomodel.cues import sentence_index, sentence_spans
-from diplomodel.labels import Entity
+from diplomodel.extraction.cues import sentence_index, sentence_spans
+from diplomodel.models.labels import Entity
 from diplomodel.metrics import title_f1
-from diplomodel.normalize import country_name
-from diplomodel.people import fold
+from diplomodel.knowledge.normalize import country_name
+from diplomodel.extraction.people import fold
 from diplomodel.schema import Participant
 
 Span = tuple[int, int]

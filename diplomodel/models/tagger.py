@@ -1,13 +1,13 @@
 """Token-classification inference: whole documents through overlapping windows, exact char spans.
 
-The tagger reads words (``diplomodel.text.split_words``), feeds their sub-tokens in windows of
+The tagger reads words (``diplomodel.models.text.split_words``), feeds their sub-tokens in windows of
 ``max_length`` with ``stride`` sub-tokens of overlap, keeps for each word the prediction of the
 window where it scored highest, and decodes word-level BIO tags into :class:`Entity` spans
 that index the input text exactly. Nothing is truncated. The encoder is uncased, so each word's
 casing class (``casing_class``) goes in as ``token_type_ids`` and a learned embedding restores it.
 
 Example:
-    >>> from diplomodel.tagger import Tagger
+    >>> from diplomodel.models.tagger import Tagger
     >>> tagger = Tagger.tiny_random(seed=0)   # random weights: the spans are exact, labels random
     >>> ents = tagger.predict(["Foreign Minister Ana Lopez met Ali Khan in Rabat."])[0]
     >>> all(isinstance(e.start, int) for e in ents)
@@ -26,8 +26,8 @@ from typing import Iterator, Sequence
 import torch
 
 from diplomodel.errors import ModelError
-from diplomodel.labels import BIO_LABELS, Entity, bio_to_entity_label
-from diplomodel.text import NUM_CASING_CLASSES, casing_class, split_words
+from diplomodel.models.labels import BIO_LABELS, Entity, bio_to_entity_label
+from diplomodel.models.text import NUM_CASING_CLASSES, casing_class, split_words
 
 TAGGER_CONFIG = "tagger_config.json"
 
@@ -186,7 +186,7 @@ class Tagger:
         if config.adapter or (path / "adapter_config.json").exists():
             from peft import PeftModel
 
-            from diplomodel.weights import resolve_base
+            from diplomodel.models.weights import resolve_base
 
             base_dir = resolve_base(base or config.base or "")
             model = build_base_model(base_dir, config)

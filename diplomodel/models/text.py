@@ -4,7 +4,7 @@ The split matches what BERT's pre-tokenizer does (runs of letters/digits, each p
 character on its own), so the tagger's training view and its inference see the same words.
 
 Example:
-    >>> from diplomodel.text import split_words
+    >>> from diplomodel.models.text import split_words
     >>> text = "BAKU, Dec. 16 (Trend)"
     >>> [text[s:e] for s, e in split_words(text)]
     ['BAKU', ',', 'Dec', '.', '16', '(', 'Trend', ')']

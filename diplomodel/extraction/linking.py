@@ -7,8 +7,8 @@ Bourita"), and forwards after a comma ("Hakan Fidan, the foreign minister of Tur
 crosses another person, so two people in one sentence keep their own titles.
 
 Example:
-    >>> from diplomodel.labels import Entity
-    >>> from diplomodel.linking import link_mention
+    >>> from diplomodel.models.labels import Entity
+    >>> from diplomodel.extraction.linking import link_mention
     >>> t = "Turkish Foreign Minister Hakan Fidan met Russia's Sergei Lavrov."
     >>> ents = [Entity(0, 7, "COUNTRY"), Entity(8, 24, "TITLE"), Entity(25, 36, "PARTICIPANT"),
     ...         Entity(41, 47, "COUNTRY"), Entity(50, 63, "PARTICIPANT")]
@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from diplomodel.labels import Entity
-from diplomodel.normalize import country_name
+from diplomodel.models.labels import Entity
+from diplomodel.knowledge.normalize import country_name
 
 PERSON_LABELS = ("PARTICIPANT", "PERSON")
 ATTR_LABELS = ("TITLE", "COUNTRY", "ORG")

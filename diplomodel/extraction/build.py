@@ -4,11 +4,11 @@
 evidence; id, model, summary, topics and outcomes are left to the caller.
 
 Rules, each a small function below:
-- people: broken mentions mended and mentions merged by :mod:`diplomodel.people`; messengers
-  demoted and a missed other side promoted by :mod:`diplomodel.roles`; role by
-  :func:`diplomodel.people.is_participant`.
-- attributes: :mod:`diplomodel.linking`, first mention (in text order) that has each. A participant
-  with no country takes its org's country, then later clues (:mod:`diplomodel.affiliation`), then
+- people: broken mentions mended and mentions merged by :mod:`diplomodel.extraction.people`; messengers
+  demoted and a missed other side promoted by :mod:`diplomodel.extraction.roles`; role by
+  :func:`diplomodel.extraction.people.is_participant`.
+- attributes: :mod:`diplomodel.extraction.linking`, first mention (in text order) that has each. A participant
+  with no country takes its org's country, then later clues (:mod:`diplomodel.extraction.affiliation`), then
   the meeting's or dateline's country if no other participant has it (the home agency's official;
   never at a summit's sidelines), then the one country left. "his Moroccan counterpart Z" copies
   the title of the other participant in the sentence; "the foreign ministers of A and B" gives
@@ -23,8 +23,8 @@ Rules, each a small function below:
 
 Example:
     >>> import datetime
-    >>> from diplomodel.labels import Entity
-    >>> from diplomodel.extract import build_brief
+    >>> from diplomodel.models.labels import Entity
+    >>> from diplomodel.extraction.build import build_brief
     >>> t = "Turkish Foreign Minister Hakan Fidan spoke by phone with Sergei Lavrov on Monday."
     >>> ents = [Entity(0, 7, "COUNTRY"), Entity(8, 24, "TITLE"), Entity(25, 36, "PARTICIPANT"),
     ...         Entity(57, 70, "PARTICIPANT"), Entity(74, 80, "DATE")]
@@ -37,14 +37,14 @@ from __future__ import annotations
 import datetime
 import re
 
-from diplomodel.affiliation import by_elimination, infer_countries, is_international
-from diplomodel.cues import (NEGATIVE_CUE, Dateline, city_country, decide_is_meeting, find_dateline,
+from diplomodel.extraction.affiliation import by_elimination, infer_countries, is_international
+from diplomodel.extraction.cues import (NEGATIVE_CUE, Dateline, city_country, decide_is_meeting, find_dateline,
                              find_format, meeting_cue_spans, sentence_index, sentence_spans)
-from diplomodel.labels import Entity
-from diplomodel.linking import Attributes, link_mention
-from diplomodel.normalize import country_name, resolve_date
-from diplomodel.people import Person, cluster_people, is_participant, repair_person_mentions
-from diplomodel.roles import demote_messengers, promote_counterpart
+from diplomodel.models.labels import Entity
+from diplomodel.extraction.linking import Attributes, link_mention
+from diplomodel.knowledge.normalize import country_name, resolve_date
+from diplomodel.extraction.people import Person, cluster_people, is_participant, repair_person_mentions
+from diplomodel.extraction.roles import demote_messengers, promote_counterpart
 from diplomodel.schema import Location, MeetingBrief, Participant
 
 Span = tuple[int, int]
@@ -274,7 +274,7 @@ def _host_country(out: list[Participant], country: str) -> None:
 def _fill_countries(text: str, out: list[Participant], ents: list[Entity], fmt: str,
                     location: Location | None, dateline: Dateline | None, spans: dict[str, list[Span]]) -> None:
     """Countries of participants with none linked, in order of trust: later clues in the story
-    (:mod:`diplomodel.affiliation`), the host (an in-person meeting's country, else the dateline's:
+    (:mod:`diplomodel.extraction.affiliation`), the host (an in-person meeting's country, else the dateline's:
     a national agency's own official; never for a summit's sidelines, whose venue is nobody's
     side), and last the one country left.
     """

@@ -1,0 +1,1 @@
+"""The steps that turn tagged entities into an extractive meeting brief (see :mod:`.build`)."""

@@ -1,0 +1,1 @@
+"""What holds weights: the tagger, its label set and word casing, and offline weight resolution."""
