@@ -2,8 +2,8 @@
 
 A model dir holds ``diplomodel.json`` (name, version, component paths), ``tagger/``, an optional
 ``summarizer/`` and a ``README.md`` card. :class:`Briefer` tags whole articles in batches, builds
-the extractive brief (``diplomodel.extraction.build.build_brief``), adds a summary (the summarizer's, or the
-article's lead sentence) and stamps ``id`` and ``model`` on each brief.
+the extractive brief (the steps of :mod:`diplomodel.extraction`), adds a summary (the summarizer's, or the
+article's lead sentence after any dateline) and stamps ``id`` and ``model`` on each brief.
 
 Example:
     >>> from diplomodel.briefer import Briefer
@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as _dt
 import importlib
 import json
-import re
 import threading
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -32,53 +31,6 @@ from diplomodel.models.weights import default_model_dir
 FORMAT_VERSION = 1
 MODEL_CONFIG = "diplomodel.json"
 DEFAULT_SUMMARIZER_CLASS = "diplomodel.summarizer:Summarizer"
-
-# "BAKU, May 3 (Trend) -", "NEW DELHI (Reuters) --", "Rabat, 12 March 2024:" ...
-_SEP = r"\s*(?:[\u2014\u2013]|--?|:)\s+"
-_AGENCY = r"\s*(?:\([^)\n]{1,40}\))?"
-_CITY = r"[A-Z][a-zA-Z'.\-]+(?: [A-Z][a-zA-Z'.\-]+){0,3}"
-_DATELINES = [
-    re.compile(r"^\s*[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*(?:,[^\n\u2014\u2013:()]{1,50}?)?" + _AGENCY + _SEP),
-    re.compile(r"^\s*" + _CITY + r",[^\n\u2014\u2013:()]{0,50}?\d[^\n\u2014\u2013:()]{0,20}?" + _AGENCY + _SEP),
-    re.compile(r"^\s*" + _CITY + r"\s*\([^)\n]{1,40}\)" + _SEP),
-]
-# "BAKU, Azerbaijan, Dec. 16. Foreign Minister ..." (upper-case city, date, full stop)
-_DATELINE_DOT = re.compile(r"^\s*[A-Z]{2,}(?:[ \-][A-Z]{2,})*,[^\n]{1,50}?\d{1,4}\.\s+(?=[A-Z\"'\u201c])")
-
-
-def dateline_end(text: str) -> int:
-    """Offset where the article body starts after a dateline (0 when there is none).
-
-    >>> t = "ANKARA, Jan. 9 (AA) - Hakan Fidan met Ali Khan."
-    >>> t[dateline_end(t):]
-    'Hakan Fidan met Ali Khan.'
-    """
-    for pattern in (*_DATELINES, _DATELINE_DOT):
-        m = pattern.match(text)
-        if m and len(m.group(0)) <= 90:
-            return m.end()
-    return 0
-
-
-def lead_sentence(text: str) -> tuple[int, int] | None:
-    """Span of the first sentence of the body (after any dateline); ``None`` for empty text.
-
-    Sentences are :func:`diplomodel.extraction.cues.sentence_spans`, the splitter extraction uses too.
-
-    >>> t = "MOSCOW, May 2 - Talks with Mr. Ito went well. More later."
-    >>> s, e = lead_sentence(t); t[s:e]
-    'Talks with Mr. Ito went well.'
-    """
-    from diplomodel.extraction.cues import sentence_spans
-
-    start = dateline_end(text)
-    for s, e in sentence_spans(text):
-        if e > start:
-            s = max(s, start)
-            while s < e and text[s].isspace():
-                s += 1
-            return (s, e) if e > s else None
-    return None
 
 
 def _resolve_device(device: str) -> str:
@@ -254,13 +206,15 @@ class Briefer:
         raise TypeError(f"expected a text, a record dict or a Record, got {type(x).__name__}")
 
     def _brief_batch(self, records: Sequence[Record], summary: bool) -> list[MeetingBrief]:
-        from diplomodel.extraction.build import build_brief
+        from diplomodel.extraction import extract, to_brief
 
         live = [i for i, r in enumerate(records) if r.text.strip()]
         entities = self.tagger.predict([records[i].text for i in live], batch_size=self.batch_size) if live else []
         briefs: list[MeetingBrief] = [MeetingBrief() for _ in records]
+        leads: dict[int, tuple[int, int] | None] = {}
         for i, ents in zip(live, entities):
-            briefs[i] = build_brief(records[i].text, ents, records[i].published)
+            doc = extract(records[i].text, ents, records[i].published)
+            briefs[i], leads[i] = to_brief(doc), doc.lead()
         if summary and live:
             if self.summarizer is not None:
                 results = self.summarizer.summarize([records[i].text for i in live], [briefs[i] for i in live])
@@ -270,7 +224,7 @@ class Briefer:
                     briefs[i].summary = str(res.get("summary") or "")
             else:
                 for i in live:
-                    span = lead_sentence(records[i].text)
+                    span = leads[i]
                     if span:
                         briefs[i].summary = records[i].text[span[0]:span[1]]
                         briefs[i].evidence["summary"] = [span]

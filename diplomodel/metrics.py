@@ -21,8 +21,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from diplomodel.knowledge.normalize import clean_name, country_name
-from diplomodel.extraction.people import fold, name_keys
+from diplomodel.extraction.people import name_keys
+from diplomodel.knowledge.geo import country_name
+from diplomodel.knowledge.names import clean_name
+from diplomodel.knowledge.text import fold
 from diplomodel.schema import MeetingBrief
 
 # ---------------------------------------------------------------------------------------- tags

@@ -37,6 +37,31 @@ def validate_brief(d: Any) -> dict[str, Any]:
     return d
 
 
+def tag(text: str, spec: list[tuple[str, str]], every: bool = True) -> list[Any]:
+    """Entities for each (substring, label), at every occurrence (word-bounded), sorted, no overlaps:
+    a hand-made tagger output for the extraction tests."""
+    import re
+
+    from diplomodel.models.labels import Entity
+
+    out: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+    for sub, label in spec:
+        for m in re.finditer(r"(?<!\w)" + re.escape(sub) + r"(?!\w)", text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            out.append(Entity(m.start(), m.end(), label, 1.0, sub))
+            taken.append(m.span())
+            if not every:
+                break
+    return sorted(out, key=lambda e: e.start)
+
+
+def check(brief: Any) -> dict[str, Any]:
+    """The brief as a dict, schema-validated."""
+    return validate_brief(brief)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if (REAL_MODEL_DIR / "diplomodel.json").is_file():
         return

@@ -33,11 +33,12 @@ from __future__ import annotations
 
 import re
 
-from diplomodel.extraction.cues import sentence_index, sentence_spans
-from diplomodel.models.labels import Entity
+from diplomodel.extraction.document import Document
+from diplomodel.extraction.sentences import Sentences
+from diplomodel.knowledge.geo import country_name
+from diplomodel.knowledge.text import fold
 from diplomodel.metrics import title_f1
-from diplomodel.knowledge.normalize import country_name
-from diplomodel.extraction.people import fold
+from diplomodel.models.labels import Entity
 from diplomodel.schema import Participant
 
 Span = tuple[int, int]
@@ -75,13 +76,43 @@ _PARTNER = re.compile(
     r"welcomed the (?:position|support) of|praised)\s+(?:the\s+)?$", re.I)
 
 
-def infer_countries(text: str, participants: list[Participant], ents: list[Entity]) -> dict[str, list[Span]]:
-    """Fill missing participant countries from later clues (module docstring); the evidence spans."""
+def infer_countries(text: str, participants: list[Participant], ents: list[Entity],
+                    sents: Sentences | None = None) -> dict[str, list[Span]]:
+    """Fill missing participant countries from later clues (module docstring); the evidence spans.
+    ``participants`` are changed in place; ``sents`` are split from ``text`` when not given."""
     spans: list[Span] = []
     countries = _country_mentions(text, ents)
     spans += by_description(text, participants)
-    spans += by_message(text, participants, countries, sentence_spans(text))
+    spans += by_message(text, participants, countries, sents or Sentences.split(text))
     return {"country": spans} if spans else {}
+
+
+def fill_countries(doc: Document) -> None:
+    """Countries of ``doc.participants`` with none linked, in order of trust: later clues in the
+    story (:func:`infer_countries`), the host (an in-person meeting's country, else the dateline's:
+    a national agency's own official; never for a summit's sidelines, whose venue is nobody's side),
+    and last the one country left (:func:`by_elimination`). Evidence goes to ``doc.country_spans``.
+    """
+    out, fmt, location, dateline = doc.participants, doc.format, doc.location, doc.dateline
+    found = infer_countries(doc.text, out, doc.entities, doc.sents).get("country", [])
+    if fmt == "in_person" and location is not None and location.country:
+        _host_country(out, location.country)
+    if fmt != "multilateral_sidelines" and dateline is not None and dateline.country is not None:
+        _host_country(out, dateline.country)
+    venue = {location.country} if fmt == "multilateral_sidelines" and location and location.country else set()
+    found += by_elimination(doc.text, out, doc.entities, exclude=venue)
+    doc.country_spans.extend(found)
+
+
+def _host_country(out: list[Participant], country: str) -> None:
+    """An in-person meeting's country goes to the first participant without one, unless some
+    participant already has it (the host is one side; visitors' countries are written)."""
+    if any(p.country == country for p in out):
+        return
+    for p in out:
+        if p.country is None and not is_international(p):
+            p.country = country
+            return
 
 
 def by_description(text: str, participants: list[Participant]) -> list[Span]:
@@ -118,18 +149,18 @@ def by_description(text: str, participants: list[Participant]) -> list[Span]:
 
 
 def by_message(text: str, participants: list[Participant], countries: list[tuple[Span, str]],
-               sents: list[Span]) -> list[Span]:
+               sents: Sentences) -> list[Span]:
     """A message a participant brings, a stance they voice for their country, a partner they name.
 
     >>> t = "Lapid met Ona. Lapid delivered a letter from Israeli Chairman Ron Shapira to Ona."
     >>> ps = [Participant("Lapid", spans=[(0, 5), (15, 20)]), Participant("Ona", spans=[(10, 13), (78, 81)])]
-    >>> by_message(t, ps, [((45, 52), "Israel")], sentence_spans(t)), ps[0].country
+    >>> by_message(t, ps, [((45, 52), "Israel")], Sentences.split(t)), ps[0].country
     ([(45, 52)], 'Israel')
     """
     out: list[Span] = []
     for k, p in enumerate(participants):
         for s, e in p.spans:
-            sent_end = sents[sentence_index(sents, s)][1]
+            sent_end = sents.of(s)[1]
             rest = text[e:sent_end]
             after = [(span, c) for span, c in countries if e <= span[0] < sent_end]
             found: tuple[Span, str] | None = None

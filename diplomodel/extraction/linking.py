@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from diplomodel.models.labels import Entity
-from diplomodel.knowledge.normalize import country_name
+from diplomodel.knowledge.geo import country_name
 
 PERSON_LABELS = ("PARTICIPANT", "PERSON")
 ATTR_LABELS = ("TITLE", "COUNTRY", "ORG")

@@ -17,24 +17,13 @@ Example:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from diplomodel.knowledge.geo import city_country, country_name, is_major_city
+from diplomodel.knowledge.names import (BODY_WORDS, HONORIFICS, PARTICLES, clean_name, is_address_only,
+                                        is_title_words)
+from diplomodel.knowledge.text import fold
 from diplomodel.models.labels import Entity
-from diplomodel.extraction.cues import city_country
-from diplomodel.knowledge.normalize import HONORIFICS, clean_name, country_name
-
-#: Name particles ignored when matching ("bin Salman" ~ "Mohammed bin Salman Al Saud").
-PARTICLES: frozenset[str] = frozenset({
-    "bin", "ibn", "bint", "binti", "al", "el", "al-", "abu", "von", "van", "der", "den", "de", "da", "di",
-    "del", "della", "du", "la", "le", "dos", "das", "y", "ben", "ould", "bn",
-})
-
-
-def fold(s: str) -> str:
-    """Lower-case ASCII-ish form: accents stripped, curly quotes straightened."""
-    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
-    return "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
 
 
 def skeleton(word: str) -> str:
@@ -164,13 +153,6 @@ def is_participant(person: Person, first_weight: float = 3.0, min_score: float =
     return weight("PARTICIPANT") >= weight("PERSON")
 
 
-#: Words of office that are no forms of address: a "person" of these (and forms of address) is a title.
-TITLE_WORDS: frozenset[str] = frozenset({
-    "sultan", "president", "minister", "premier", "chancellor", "speaker", "chairman", "secretary",
-    "ambassador", "envoy", "deputy", "vice", "prime", "foreign", "general", "governor", "mayor",
-})
-#: Royal titles, forms of address too: a "person" made only of them ("Crown Prince") is a title.
-ROYAL_WORDS: frozenset[str] = frozenset({"crown", "prince", "princess", "king", "queen", "emir", "amir", "sultan"})
 _JOIN = re.compile(r"[ \t]+|[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|ould|ben)[ \t]+", re.I)
 
 
@@ -214,7 +196,7 @@ def repair_person_mentions(text: str, entities: list[Entity]) -> list[Entity]:
             e = _split_body_word(text, e, out)
         if len(run) == 1 and e.label in people:
             place = text[e.start:e.end]
-            if city_country(place) or country_name(place):  # "Hanoi" tagged as a person
+            if is_major_city(place) or country_name(place):  # "Hanoi" tagged as a person
                 out.append(Entity(e.start, e.end, "LOC" if city_country(place) else "COUNTRY", e.score, e.text))
                 continue
         if len(run) > 1:
@@ -222,22 +204,13 @@ def repair_person_mentions(text: str, entities: list[Entity]) -> list[Entity]:
             label = max(people, key=lambda lab: (weight[lab], lab == e.label))
             e = Entity(run[0].start, run[-1].end, label, sum(x.score for x in run) / len(run),
                        text[run[0].start:run[-1].end])
-        if e.label in people:
-            words = [fold(w).strip(".,'") for w in re.split(r"\s+", text[e.start:e.end].strip()) if w]
-            if all(w in HONORIFICS or w in TITLE_WORDS for w in words):
-                if any(w in TITLE_WORDS for w in words) or all(w in ROYAL_WORDS for w in words):
-                    out.append(Entity(e.start, e.end, "TITLE", e.score, e.text))
-                continue
+        if e.label in people and is_title_words(text[e.start:e.end]):
+            out.append(Entity(e.start, e.end, "TITLE", e.score, e.text))
+            continue
+        if e.label in people and is_address_only(text[e.start:e.end]):
+            continue
         out.append(e)
     return out
-
-
-#: Head words of parliaments, ministries and other bodies: never the first word of a person's name.
-BODY_WORDS: frozenset[str] = frozenset({
-    "majlis", "assembly", "council", "parliament", "senate", "duma", "ministry", "kenesh", "khural", "rada",
-    "sejm", "knesset", "congress", "commission", "committee", "agency", "cabinet", "chamber", "jirga",
-    "shura", "mazhilis", "government", "secretariat", "presidency", "court",
-})
 
 
 def _split_body_word(text: str, e: Entity, out: list[Entity]) -> Entity:

@@ -10,19 +10,20 @@ side of a meeting the tagger saw only one side of.
 
 Example:
     >>> from diplomodel.models.labels import Entity
+    >>> from diplomodel.extraction.document import Document
     >>> t = "Badr conveyed the greetings of Sultan Haitham to Sheikh Mohamed."
-    >>> from diplomodel.extraction.cues import sentence_spans
-    >>> [e.label for e in demote_messengers(t, [Entity(0, 4, "PARTICIPANT"), Entity(31, 45, "PARTICIPANT"),
-    ...                                          Entity(49, 63, "PARTICIPANT")], sentence_spans(t))]
+    >>> doc = Document.make(t, [Entity(0, 4, "PARTICIPANT"), Entity(31, 45, "PARTICIPANT"),
+    ...                         Entity(49, 63, "PARTICIPANT")], None)
+    >>> demote_messengers(doc); [e.label for e in doc.entities]
     ['PARTICIPANT', 'PERSON', 'PERSON']
 """
 from __future__ import annotations
 
 import re
 
-from diplomodel.extraction.cues import meeting_cue_spans, sentence_index
-from diplomodel.models.labels import Entity
+from diplomodel.extraction.document import Document
 from diplomodel.extraction.people import Person
+from diplomodel.models.labels import Entity
 
 Span = tuple[int, int]
 
@@ -38,46 +39,49 @@ ADDRESSEE = re.compile(
     r"[^.;!?\n]{1,120}?\bto\s+" + _NO_TO + r"$", re.I)
 
 
-def demote_messengers(text: str, ents: list[Entity], sents: list[Span]) -> list[Entity]:
-    """Senders and addressees of conveyed messages become PERSON mentions (module docstring)."""
-    out = []
-    for e in ents:
+def demote_messengers(doc: Document) -> None:
+    """Senders and addressees of conveyed messages become PERSON mentions in ``doc.entities``
+    (module docstring)."""
+    text, out = doc.text, []
+    for e in doc.entities:
         if e.label == "PARTICIPANT":
-            before = text[max(sents[sentence_index(sents, e.start)][0], e.start - 200):e.start]
+            before = text[max(doc.sents.of(e.start)[0], e.start - 200):e.start]
             if SENDER.search(before) or ADDRESSEE.search(before):
                 e = Entity(e.start, e.end, "PERSON", e.score, e.text)
         out.append(e)
-    return out
+    doc.entities = out
 
 
-def promote_counterpart(text: str, sents: list[Span], part: list[Person],
-                        others: list[Person]) -> tuple[list[Person], list[Person]]:
+def promote_counterpart(doc: Document) -> None:
     """With one participant, the person named with them in a meeting sentence (not a messenger)
-    is the other side.
+    is the other side: moved from ``doc.others`` to ``doc.participant_people``.
 
+    >>> from diplomodel.extraction.document import Document
     >>> from diplomodel.extraction.people import cluster_people
-    >>> from diplomodel.extraction.cues import sentence_spans
     >>> t = "The Crown Prince Mohammed received a phone call from President Emmanuel Macron."
+    >>> doc = Document.make(t, [], None)
     >>> ppl = cluster_people(t, [Entity(17, 25, "PARTICIPANT"), Entity(63, 78, "PERSON")])
-    >>> [p.name for p in promote_counterpart(t, sentence_spans(t), ppl[:1], ppl[1:])[0]]
+    >>> doc.participant_people, doc.others = ppl[:1], ppl[1:]
+    >>> promote_counterpart(doc); [p.name for p in doc.participant_people]
     ['Mohammed', 'Emmanuel Macron']
     """
+    text, sents, part, others = doc.text, doc.sents, doc.participant_people, doc.others
     if len(part) != 1 or not others:
-        return part, others
-    home = {sentence_index(sents, m.start) for m in part[0].mentions}
+        return
+    home = {sents.at(m.start) for m in part[0].mentions}
     best: tuple[int, Person] | None = None
     for p in others:
         for m in p.mentions:
-            si = sentence_index(sents, m.start)
+            si = sents.at(m.start)
             if si not in home:
                 continue
-            cues = meeting_cue_spans(text, [sents[si]])
+            cues = doc.cues[si]
             s0 = sents[si][0]
             if not cues or SENDER.search(text[s0:m.start]) or ADDRESSEE.search(text[s0:m.start]):
                 continue
             gap = min(abs(m.start - c[1]) for c in cues)
             if gap <= 90 and (best is None or gap < best[0]):
                 best = (gap, p)
-    if best is None:
-        return part, others
-    return part + [best[1]], [p for p in others if p is not best[1]]
+    if best is not None:
+        doc.participant_people = part + [best[1]]
+        doc.others = [p for p in others if p is not best[1]]

@@ -1,4 +1,7 @@
-"""Helpers shared by the importers: country/demonym lookup, title lexicon, span tools.
+"""Helpers shared by the importers: where a title ends and a name begins, span tools.
+
+Countries, demonyms, forms of address and words of office come from :mod:`diplomodel.knowledge`
+(re-exported here for the importers), the same tables extraction reads.
 
 Example:
     >>> from diplomodel.data.importers._common import is_country, is_demonym, split_title
@@ -9,92 +12,18 @@ Example:
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, Iterable
 
+from diplomodel.knowledge.geo import is_country, is_demonym
+from diplomodel.knowledge.names import HONORIFICS, TITLE_WORDS
 from diplomodel.models.text import split_words
+
+__all__ = ["HONORIFICS", "TITLE_WORDS", "is_country", "is_demonym", "split_title", "leading_country",
+           "snap_to_words", "resolve_overlaps", "join_tokens", "bio_chunks", "word_safe"]
 
 Span = dict[str, Any]
 
-_ALIASES = """u.s., us, usa, u.s.a., america, uk, u.k., britain, great britain, england, scotland,
-wales, russia, iran, syria, south korea, north korea, vietnam, taiwan, palestine, bolivia, venezuela,
-tanzania, laos, moldova, czech republic, czechia, macedonia, ivory coast, burma, holland, kosovo,
-vatican, soviet union, ussr, yugoslavia, zaire, east germany, west germany, turkey, turkiye,
-micronesia, brunei, cape verde, swaziland, congo, dr congo, drc, republic of congo, gambia, uae,
-u.a.e., prc, ksa, dprk, united states of america, united kingdom""".replace("\n", " ").split(", ")
-
-# Nationality adjectives/demonyms of states, lower case, written out by hand.
-_DEMONYMS = """afghan albanian algerian american andorran angolan argentine argentinian armenian australian
-austrian azerbaijani azeri bahamian bahraini bangladeshi barbadian belarusian belgian belizean beninese
-bhutanese bolivian bosnian botswanan brazilian british briton bruneian bulgarian burkinabe burmese
-burundian cambodian cameroonian canadian chadian chilean chinese colombian congolese costa rican
-croatian cuban cypriot czech danish djiboutian dominican dutch ecuadorian egyptian emirati english
-eritrean estonian ethiopian fijian filipino finnish french gabonese gambian georgian german ghanaian
-greek grenadian guatemalan guinean guyanese haitian honduran hungarian icelandic indian indonesian
-iranian iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kazakhstani kenyan
-korean kosovar kuwaiti kyrgyz lao laotian latvian lebanese liberian libyan lithuanian luxembourgish
-macedonian malagasy malawian malaysian maldivian malian maltese mauritanian mauritian mexican moldovan
-monegasque mongolian montenegrin moroccan mozambican namibian nepalese nepali new zealand nicaraguan
-nigerian nigerien north korean norwegian omani pakistani palestinian panamanian paraguayan peruvian
-philippine polish portuguese qatari romanian russian rwandan salvadoran samoan saudi scottish senegalese
-serbian seychellois singaporean slovak slovakian slovenian somali south african south korean
-south sudanese soviet spanish sri lankan sudanese surinamese swedish swiss syrian taiwanese tajik
-tanzanian thai togolese tongan trinidadian tunisian turkish turkmen ugandan ukrainian uruguayan uzbek
-venezuelan vietnamese welsh yemeni yugoslav zambian zimbabwean west german east german""".split()
-_DEMONYMS = set(_DEMONYMS) - {"costa", "rican", "new", "zealand", "north", "south", "african", "sri",
-                              "lankan", "west", "east"}
-
-_MULTI_DEMONYMS = {"costa rican", "new zealand", "north korean", "south african", "south korean",
-                   "south sudanese", "sri lankan", "west german", "east german"}
-
-#: Role words that make up a title ("Foreign Minister", "Speaker", "Secretary of State"...).
-TITLE_WORDS = set(w.strip(".") for w in """president vice prime minister ministers foreign deputy secretary general
-speaker ambassador envoy special chancellor king queen prince princess emperor sheikh sultan emir
-premier governor mayor senator senators congressman congresswoman representative rep. sen. gov.
-commander chief chairman chairwoman chair director head spokesman spokeswoman spokesperson
-lieutenant general gen. col. colonel admiral major captain adm. lt. sgt. sergeant marshal
-lord lady excellency majesty highness pope cardinal archbishop bishop
-high commissioner undersecretary under assistant permanent state defense defence affairs
-interior finance trade justice parliament parliamentary member mp leader opposition acting former
-first lady crown secretary-general minister-designate president-elect ayatollah supreme
-senior officer official officials army navy air force chiefs staff joint office elect designate
-secretary-general presidential advisor adviser capt cmdr coordinator representative""".split())
-#: Honorifics: left outside both the name and the title.
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "h.e", "his", "her"}
 _TITLE_GLUE = {"of", "for", "the", "and", "to"}
-
-
-@lru_cache(maxsize=1)
-def _country_index() -> set[str]:
-    import pycountry
-
-    names: set[str] = set()
-    for c in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            v = getattr(c, attr, None)
-            if v:
-                names.add(v.lower())
-                if "," in v:  # "Korea, Republic of" -> "Republic of Korea"
-                    a, _, b = v.partition(",")
-                    names.add(f"{b.strip()} {a.strip()}".lower())
-    names.update(a.strip() for a in _ALIASES)
-    return names
-
-
-def is_country(text: str) -> bool:
-    """Whether ``text`` names a state (name, official name, common alias), ignoring a leading "the"."""
-    t = " ".join(text.split()).lower()
-    if t.startswith("the "):
-        t = t[4:]
-    return t in _country_index() or t.replace(".", "") in {"us", "uk", "uae", "usa", "ussr"}
-
-
-def is_demonym(text: str) -> bool:
-    """Whether ``text`` is a nationality adjective/demonym of a state ("Moroccan", "South Korean")."""
-    t = " ".join(text.split()).lower()
-    if t.endswith("s") and t[:-1] in _DEMONYMS and t not in _DEMONYMS:  # "Afghans", "Iraqis"
-        t = t[:-1]
-    return t in _DEMONYMS or t in _MULTI_DEMONYMS
 
 
 def split_title(mention: str) -> tuple[int, int] | None:

@@ -19,7 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from diplomodel.data.synth.inventory import COUNTRIES
+from diplomodel.knowledge.geo import country_name
 
+_INVENTORY = {c.name for c in COUNTRIES}
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
 _TITLE_ROLE = [("Prime Minister", "prime_minister"), ("Vice President", "vice_president"),
@@ -44,15 +46,10 @@ class Official:
     year: int
 
 
-def _country_lookup() -> dict[str, str]:
-    table = {}
-    for c in COUNTRIES:
-        table[c.name.lower()] = c.name
-        for v in c.variants:
-            table[v.lower()] = c.name
-    table.update({"korea, south": "South Korea", "korea, republic of": "South Korea", "turkey": "Turkey",
-                  "türkiye": "Turkey", "vietnam": "Vietnam", "czechia": "Czech Republic"})
-    return table
+def _country(text: str) -> str | None:
+    """The inventory country (short name) that ``text`` names, through the one country table."""
+    name = country_name(text)
+    return name if name in _INVENTORY else None
 
 
 def _clean_name(raw: str) -> str | None:
@@ -74,7 +71,6 @@ def _load(root: str) -> tuple[Official, ...]:
     base = Path(root) / "historyatstate"
     if not base.is_dir():
         return ()
-    lookup = _country_lookup()
     out: dict[str, Official] = {}
     for f in sorted((base / "visits" / "data").glob("*.xml")):
         try:
@@ -83,13 +79,14 @@ def _load(root: str) -> tuple[Official, ...]:
             continue
         for v in tree.getroot().iter("visit"):
             date, who, frm = v.findtext("start-date") or "", v.findtext("visitor") or "", v.findtext("from") or ""
-            if not date[:4].isdigit() or int(date[:4]) < 1985 or frm.lower() not in lookup:
+            country = _country(frm)
+            if not date[:4].isdigit() or int(date[:4]) < 1985 or country is None:
                 continue
             for title, role in _TITLE_ROLE:
                 if who.startswith(title + " "):
                     name = _clean_name(who[len(title):])
                     if name:
-                        out.setdefault(name, Official(name, role, lookup[frm.lower()], int(date[:4])))
+                        out.setdefault(name, Official(name, role, country, int(date[:4])))
                     break
     for f in sorted((base / "travels").glob("*-travels/*.xml")):
         try:
@@ -97,9 +94,9 @@ def _load(root: str) -> tuple[Official, ...]:
         except (ET.ParseError, OSError):
             continue
         for t in tree.getroot().iter("trip"):
-            date, ctry = t.findtext("start-date") or "", (t.findtext("country") or "").lower()
+            date, country = t.findtext("start-date") or "", _country(t.findtext("country") or "")
             remarks = " ".join((t.findtext("remarks") or "").split())
-            if not date[:4].isdigit() or int(date[:4]) < 1985 or ctry not in lookup:
+            if not date[:4].isdigit() or int(date[:4]) < 1985 or country is None:
                 continue
             for m in _REMARK.finditer(remarks):
                 before = remarks[:m.start()].split()[-1:] or [""]
@@ -110,7 +107,7 @@ def _load(root: str) -> tuple[Official, ...]:
                     continue  # presidents met abroad are often at summits; visits data has them
                 name = _clean_name(m.group(2))
                 if name:
-                    out.setdefault(name, Official(name, role, lookup[ctry], int(date[:4])))
+                    out.setdefault(name, Official(name, role, country, int(date[:4])))
     return tuple(sorted(out.values(), key=lambda o: o.name))
 
 

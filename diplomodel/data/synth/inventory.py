@@ -1,8 +1,9 @@
 """Facts for the synthetic corpus: countries, capitals, demonyms, parliaments, name pools, topics.
 
-Countries carry the English short name that ``diplomodel.knowledge.normalize.country_name`` returns
-("Turkey", "United States", "Vietnam"), a capital, a demonym, written variants and a name-pool
-region. Official names come from ``pycountry`` where it knows the country.
+This is how the generator writes each country, not a second country table: its short name is the
+one :func:`diplomodel.knowledge.geo.country_name` returns ("Turkey", "United States", "Vietnam"), and
+a test checks that geo reads its capital, demonym and written variants back to that name. It adds
+what only the generator needs: a name-pool region and the parliament's name. Official names come from ``pycountry`` where it knows the country.
 
 Example:
     >>> from diplomodel.data.synth.inventory import COUNTRIES, country

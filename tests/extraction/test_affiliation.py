@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime
 
-from diplomodel.extraction.build import build_brief
-from diplomodel.knowledge.normalize import country_name
+from diplomodel.extraction import build_brief
+from diplomodel.knowledge.geo import country_name
 
-from test_extract import check, tag
+from conftest import check, tag
 
 PUB = datetime.date(2023, 5, 21)
 

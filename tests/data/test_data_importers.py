@@ -14,8 +14,8 @@ from diplomodel.data.importers.labelstudio import read_labelstudio, tasks_to_rec
 from diplomodel.data.record import validate_record
 from diplomodel.models.labels import Entity
 
-FIX = Path(__file__).parent / "fixtures" / "data"
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "data"
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
 
 def spans(rec):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime
 
-from diplomodel.extraction.build import build_brief
+from diplomodel.extraction import build_brief
 
-from test_extract import check, tag
+from conftest import check, tag
 
 PUB = datetime.date(2025, 1, 22)
 

@@ -7,32 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from diplomodel.extraction.build import build_brief
+from diplomodel.extraction import build_brief
 from diplomodel.models.labels import Entity
 from diplomodel.schema import validate_brief_dict
 
-SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "article.txt"
+SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "article.txt"
 
 
-def tag(text: str, spec: list[tuple[str, str]], every: bool = True) -> list[Entity]:
-    """Entities for each (substring, label), at every occurrence (word-bounded), sorted, no overlaps."""
-    out: list[Entity] = []
-    taken: list[tuple[int, int]] = []
-    for sub, label in spec:
-        for m in re.finditer(r"(?<!\w)" + re.escape(sub) + r"(?!\w)", text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            out.append(Entity(m.start(), m.end(), label, 1.0, sub))
-            taken.append(m.span())
-            if not every:
-                break
-    return sorted(out, key=lambda e: e.start)
-
-
-def check(brief) -> dict:
-    d = brief.to_dict()
-    validate_brief_dict(d)
-    return d
+from conftest import check, tag
 
 
 # ---------------------------------------------------------------------------------------- seed
@@ -227,16 +209,6 @@ def test_empty_input_builds_a_valid_empty_brief():
     d = check(b)
     assert d["participants"] == [] and not d["is_meeting"] and d["date"] is None
 
-
-@pytest.mark.parametrize("module", ["diplomodel.extraction.build", "diplomodel.extraction.linking", "diplomodel.extraction.people",
-                                    "diplomodel.extraction.cues", "diplomodel.knowledge.normalize", "diplomodel.metrics",
-                                    "diplomodel.extraction.affiliation", "diplomodel.extraction.roles"])
-def test_docstring_examples_run(module):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.failed == 0
 
 
 # ------------------------------------------------------------------- linking in lists and titles

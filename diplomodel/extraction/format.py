@@ -1,0 +1,68 @@
+"""The meeting's format: in person, by phone, by video, or a bilateral on a summit's sidelines.
+
+Cues are read in the sentences that name participants first, in text order, so a lead "met in
+Rabat" is not overridden by a later "they had spoken by phone last month"; with no cue a meeting
+is in person.
+
+Example:
+    >>> from diplomodel.extraction.format import find_format
+    >>> find_format("Hakan Fidan held a video call with Sergei Lavrov.")
+    ('video_call', (19, 29))
+"""
+from __future__ import annotations
+
+import re
+
+from diplomodel.extraction.meeting import IN_PERSON_CUE
+
+Span = tuple[int, int]
+
+#: Format cues, checked in this order (so "video call" is not read as a phone call).
+FORMAT_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("video_call", re.compile(
+        r"\b(?:video ?conferenc\w*|video[- ]?call|video[- ]?link|via video|by video|virtual (?:meeting|talks|summit)|"
+        r"online (?:meeting|talks|conversation)|video (?:talks|conversation|meeting)|"
+        r"(?:met|talked|spoke|conferred) (?:virtually|online)|virtually)\b", re.I)),
+    ("phone_call", re.compile(
+        r"\b(?:(?:spoke|talked|conversed) (?:by|over the|on the) (?:tele)?phone|(?:tele)?phone (?:conversation|call|talks?|discussion)|by (?:tele)?phone|over the (?:tele)?phone|"
+        r"phoned|telephoned|(?:tele)?phone[- ]conversation|spoke on the (?:tele)?phone|"
+        r"(?:held|had|made|received|took) an? (?:phone |telephone )?call|in a (?:phone |telephone )?call|"
+        r"(?<!courtesy )call (?:with|from)|(?-i:called (?:his |her |their )?(?:[A-Z]\w*|counterpart)))\b", re.I)),
+    ("multilateral_sidelines", re.compile(
+        r"\b(?:on|in|at) the (?:sidelines?|margins?|fringes?) of\b|\bon the sidelines\b|"
+        r"\b(?:while|when) (?:attending|participating in|taking part in|in \w+ (?:for|to attend))\b(?=[^.]{0,80}"
+        r"(?:summit|forum|conference|assembly|session|dialogue|ministerial|congress|council|COP\s?\d|G20|G7|BRICS|SCO|ASEAN))|"
+        r"\b(?:on the occasion|within the framework|in the framework) of the\b(?=[^.]{0,80}"
+        r"(?:summit|forum|conference|General Assembly|session|ministerial|COP\s?\d))", re.I)),
+]
+
+
+def find_format(text: str, prefer: list[Span] | None = None) -> tuple[str, Span | None]:
+    """The meeting format and the cue span that decided it; ``("in_person", None)`` without a cue.
+
+    Cues in the ``prefer`` spans (the sentences naming participants) are read first, in text order,
+    so a lead "met in Rabat" is not overridden by a later "they had spoken by phone last month".
+
+    >>> t = "Fidan met Lavrov in Moscow. They had spoken by phone in May."
+    >>> find_format(t, prefer=[(0, 27)])
+    ('in_person', None)
+    >>> find_format("Fidan and Lavrov spoke by phone.")
+    ('phone_call', (17, 31))
+    """
+    regions = list(prefer) if prefer is not None else [(0, len(text))]
+    for s, e in sorted(regions):
+        found = _first_format(text, s, e)
+        if found:
+            return found
+        if prefer is not None and IN_PERSON_CUE.search(text, s, e):
+            return "in_person", None
+    return "in_person", None
+
+
+def _first_format(text: str, start: int, end: int) -> tuple[str, Span] | None:
+    best: tuple[str, Span] | None = None
+    for fmt, rx in FORMAT_CUES:
+        m = rx.search(text, start, end)
+        if m and (best is None or m.start() < best[1][0]):
+            best = (fmt, m.span())
+    return best

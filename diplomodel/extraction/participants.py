@@ -1,0 +1,202 @@
+"""Who took part: person mentions mended, merged into people, sorted into participants and the
+merely mentioned, and linked to their title, country and organisation.
+
+The steps, in order (each reads and changes the :class:`~diplomodel.extraction.document.Document`):
+
+- :func:`mend_mentions`: broken mentions mended (:func:`diplomodel.extraction.people.repair_person_mentions`),
+  organisations tagged as people demoted (:func:`demote_non_people`), messengers demoted
+  (:func:`diplomodel.extraction.roles.demote_messengers`).
+- :func:`find_people`: mentions merged into people; the tagger's role by
+  :func:`diplomodel.extraction.people.is_participant`; a participant never named in a meeting
+  sentence was only mentioned (:func:`keep_meeting_people`); a missed other side promoted
+  (:func:`diplomodel.extraction.roles.promote_counterpart`).
+- :func:`link_people`: title, country and organisation from the first mention (in text order) that
+  has each (:mod:`diplomodel.extraction.linking`); "his Moroccan counterpart Z" copies the title of
+  the other participant in the sentence; "the foreign ministers of A and B" gives the singular to
+  those without a title.
+
+Example:
+    >>> from diplomodel.models.labels import Entity
+    >>> from diplomodel.extraction.document import Document
+    >>> t = "Turkish Foreign Minister Hakan Fidan met Sergei Lavrov in Ankara."
+    >>> doc = Document.make(t, [Entity(0, 7, "COUNTRY"), Entity(8, 24, "TITLE"), Entity(25, 36, "PARTICIPANT"),
+    ...                         Entity(41, 54, "PARTICIPANT")], None)
+    >>> mend_mentions(doc); find_people(doc); link_people(doc)
+    >>> [(p.name, p.title, p.country) for p in doc.participants]
+    [('Hakan Fidan', 'Foreign Minister', 'Turkey'), ('Sergei Lavrov', None, None)]
+"""
+from __future__ import annotations
+
+import re
+
+from diplomodel.extraction.document import Document
+from diplomodel.extraction.linking import Attributes, link_mention
+from diplomodel.extraction.people import Person, cluster_people, is_participant, repair_person_mentions
+from diplomodel.extraction.roles import demote_messengers, promote_counterpart
+from diplomodel.extraction.sentences import Sentences
+from diplomodel.models.labels import Entity
+from diplomodel.schema import Participant
+
+Span = tuple[int, int]
+
+_PEOPLE = ("PARTICIPANT", "PERSON")
+
+
+def mend_mentions(doc: Document) -> None:
+    """Replace ``doc.entities`` by the mended mentions (see the module docstring)."""
+    doc.entities = demote_non_people(doc.text, repair_person_mentions(doc.text, doc.entities))
+    demote_messengers(doc)
+
+
+def find_people(doc: Document) -> None:
+    """Set ``doc.participant_people`` (in order of first mention) and ``doc.others``."""
+    people = cluster_people(doc.text, doc.entities)
+    doc.participant_people = [p for p in people if is_participant(p)]
+    doc.others = [p for p in people if not is_participant(p)]
+    keep_meeting_people(doc)
+    promote_counterpart(doc)
+    doc.participant_people.sort(key=lambda p: p.mentions[0].start)
+
+
+def keep_meeting_people(doc: Document) -> None:
+    """A participant is named in a meeting sentence: one with a meeting cue ("met", "held talks",
+    "call with") or with another participant. One who never is was only mentioned (a president
+    quoted in the background, an initiative's founder), whatever the tagger said: moved from
+    ``doc.participant_people`` to ``doc.others``.
+
+    >>> t = "Lopez met Khan in Rabat. Earlier, President Diaz praised the ties."
+    >>> doc = Document.make(t, [], None)
+    >>> doc.participant_people = cluster_people(t, [Entity(0, 5, "PARTICIPANT"), Entity(10, 14, "PARTICIPANT"),
+    ...                                             Entity(44, 48, "PARTICIPANT")])
+    >>> keep_meeting_people(doc); [p.name for p in doc.participant_people], [p.name for p in doc.others]
+    (['Lopez', 'Khan'], ['Diaz'])
+    """
+    part, sents = doc.participant_people, doc.sents
+    if len(part) < 2:
+        return
+    cue_sents = {i for i, cues in enumerate(doc.cues) if cues}
+    owners: dict[int, set[int]] = {}
+    for k, p in enumerate(part):
+        for m in p.mentions:
+            owners.setdefault(sents.at(m.start), set()).add(k)
+    meeting_sents = cue_sents | {i for i, ks in owners.items() if len(ks) > 1}
+    keep = [p for p in part if any(sents.at(m.start) in meeting_sents for m in p.mentions)]
+    if len(keep) < 2:  # the rule needs a meeting to anchor on; otherwise trust the tagger
+        return
+    dropped = [p for p in part if p not in keep]
+    doc.participant_people = keep
+    doc.others = sorted(doc.others + dropped, key=lambda p: p.mentions[0].start)
+
+
+def demote_non_people(text: str, ents: list[Entity]) -> list[Entity]:
+    """Person mentions that are really organisations become ORG.
+
+    - "Milli Majlis (Parliament) Speaker Sahiba Gafarova": a "name" directly followed by a title and
+      another name modifies that title; people are not written "Name Title Name".
+    - "... told Trend": a "name" that starts an organisation tagged elsewhere ("Trend News Agency").
+
+    >>> t = "Milli Majlis (Parliament) Speaker Sahiba Gafarova met Akhannouch, Parliament told Trend (Trend News Agency)."
+    >>> def ent(s, label, k=0):
+    ...     i = t.index(s, k)
+    ...     return Entity(i, i + len(s), label)
+    >>> ents = [ent("Milli Majlis", "PARTICIPANT"), ent("Speaker", "TITLE"), ent("Sahiba Gafarova", "PARTICIPANT"),
+    ...         ent("Akhannouch", "PARTICIPANT"), ent("Trend", "PARTICIPANT"), ent("Trend News Agency", "ORG")]
+    >>> [(t[e.start:e.end], e.label) for e in demote_non_people(t, ents) if e.label == "ORG"]
+    [('Milli Majlis', 'ORG'), ('Trend', 'ORG'), ('Trend News Agency', 'ORG')]
+    """
+    orgs = {re.sub(r"\s+", " ", text[e.start:e.end]).lower() for e in ents if e.label == "ORG"}
+    gap = re.compile(r"(?:\s|\([^()]{0,40}\)|['’]s?)*")
+    out: list[Entity] = []
+    for i, e in enumerate(ents):
+        if e.label in _PEOPLE:
+            name = re.sub(r"\s+", " ", text[e.start:e.end]).lower()
+            nxt = ents[i + 1:i + 3]
+            modifies_title = (len(nxt) == 2 and nxt[0].label == "TITLE" and nxt[1].label in _PEOPLE
+                              and gap.fullmatch(text[e.end:nxt[0].start]) is not None
+                              and gap.fullmatch(text[nxt[0].end:nxt[1].start]) is not None)
+            starts_org = any(o != name and o.startswith(name + " ") for o in orgs)
+            if modifies_title or starts_org:
+                e = Entity(e.start, e.end, "ORG", e.score, e.text)
+        out.append(e)
+    return out
+
+
+def link_people(doc: Document) -> None:
+    """Set ``doc.participants`` (with title/country/organisation) and ``doc.attribute_spans``, the
+    attribute spans used as evidence."""
+    text, sents, ents = doc.text, doc.sents, doc.entities
+    out: list[Participant] = []
+    linked: list[list[tuple[Entity, Attributes]]] = []
+    spans: dict[str, list[Span]] = {"title": [], "country": [], "organization": []}
+    for person in doc.participant_people:
+        attrs = [(m, link_mention(text, m, ents, sents.of(m.start))) for m in person.mentions]
+        linked.append(attrs)
+        p = Participant(name=person.name, spans=person.spans(), score=_score(person))
+        with_title = next((a for _, a in attrs if a.title), None)
+        if with_title:
+            p.title, p.organization = with_title.title, with_title.organization
+        for field in ("organization", "country"):
+            if getattr(p, field) is None:
+                found = next((a for _, a in attrs if getattr(a, field)), None)
+                if found:
+                    setattr(p, field, getattr(found, field))
+        for _, a in attrs:
+            for key, span in a.spans.items():
+                if getattr(p, key, None) and key in spans:
+                    spans[key].append(span)
+        out.append(p)
+    _copy_counterpart_titles(out, linked, sents)
+    spans["title"] += collective_titles(text, out, sents)
+    doc.participants, doc.attribute_spans = out, spans
+
+
+def _score(person: Person) -> float:
+    scores = [m.score for m in person.mentions if m.label == "PARTICIPANT"] or [m.score for m in person.mentions]
+    return max(0.0, min(1.0, sum(scores) / len(scores)))
+
+
+def _copy_counterpart_titles(out: list[Participant], linked: list[list[tuple[Entity, Attributes]]],
+                             sents: Sentences) -> None:
+    """ "X met his Moroccan counterpart Z": Z gets X's title when Z has none."""
+    for i, p in enumerate(out):
+        if p.title:
+            continue
+        for m, a in linked[i]:
+            if not a.counterpart:
+                continue
+            si = sents.at(m.start)
+            for j, q in enumerate(out):
+                if j != i and q.title and any(sents.at(s) == si for s, _ in q.spans):
+                    p.title = q.title
+                    break
+            if p.title:
+                break
+
+
+_COLLECTIVE = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+){0,2}?(?:ministers|presidents|speakers|chairmen|ambassadors|envoys|"
+                         r"premiers|prime ministers))\s+of\b")
+
+
+def collective_titles(text: str, out: list[Participant], sents: Sentences) -> list[Span]:
+    """ "The foreign ministers of Uzbekistan, Azerbaijan and Turkey met ...": a participant with no
+    title of their own, first named in or after that sentence, gets the singular ("Foreign Minister");
+    ``out`` is changed in place and the spans read are returned.
+
+    >>> t = "The foreign ministers of Iran and Oman met. Abbas Araghchi hosted Badr Albusaidi."
+    >>> ps = [Participant("Abbas Araghchi", spans=[(44, 58)]), Participant("Badr Albusaidi", spans=[(66, 80)])]
+    >>> collective_titles(t, ps, Sentences.split(t)), ps[1].title
+    ([(4, 21)], 'Foreign Minister')
+    """
+    found: list[Span] = []
+    for p in out:
+        if p.title or not p.spans:
+            continue
+        first = sents.at(p.spans[0][0])
+        for m in _COLLECTIVE.finditer(text, 0, sents[first][1]):
+            words = m.group(1).split()
+            words[-1] = re.sub(r"men$", "man", words[-1])
+            words[-1] = words[-1][:-1] if words[-1].endswith("s") else words[-1]
+            p.title = " ".join(w[:1].upper() + w[1:] for w in words)
+            found.append(m.span(1))
+            break
+    return sorted(set(found))

@@ -1,0 +1,56 @@
+"""format and meeting cues; each case would fail a naive rule."""
+from __future__ import annotations
+
+import pytest
+
+from diplomodel.extraction.format import find_format
+from diplomodel.extraction.meeting import decide_is_meeting, meeting_cue_spans
+from diplomodel.extraction.sentences import sentence_spans
+
+
+def test_format_cues():
+    assert find_format("They spoke by phone.")[0] == "phone_call"
+    assert find_format("They held a telephone conversation.")[0] == "phone_call"
+    assert find_format("They held a video call.")[0] == "video_call"  # not a phone "call"
+    assert find_format("They met via videoconference.")[0] == "video_call"
+    assert find_format("A virtual meeting was held.")[0] == "video_call"
+    assert find_format("They met on the sidelines of the G20.")[0] == "multilateral_sidelines"
+    assert find_format("They met on the margins of the summit.")[0] == "multilateral_sidelines"
+    assert find_format("They met in Rabat.") == ("in_person", None)
+    assert find_format("The phone rang while they met.")[0] == "in_person"  # "phone" alone is no cue
+
+
+def test_format_prefers_lead_sentence():
+    t = "Fidan received Lavrov in Ankara. The two had held a telephone call in May."
+    assert find_format(t, prefer=[(0, 32)])[0] == "in_person"
+    assert find_format(t)[0] == "phone_call"
+    t2 = "Fidan held talks with Lavrov. The talks were held by videoconference."
+    assert find_format(t2, prefer=sentence_spans(t2))[0] == "video_call"  # "held talks" is not "in person"
+
+
+@pytest.mark.parametrize("text,fmt", [
+    ("The two ministers met virtually on Monday.", "video_call"),
+    ("Lopez called Dutch Foreign Minister Jan de Vries on Friday.", "phone_call"),
+    ("Lopez called for restraint after the meeting with de Vries.", "in_person"),   # not a call
+    ("Lopez called on both sides to talk; she met de Vries in Rabat.", "in_person"),
+    ("In a call with de Vries, Lopez discussed trade.", "phone_call"),
+    ("They met on the fringes of the UN General Assembly.", "multilateral_sidelines"),
+])
+def test_format_cues_of_wire_copy(text, fmt):
+    assert find_format(text)[0] == fmt
+
+
+def test_meeting_cues_and_negatives():
+    assert meeting_cue_spans("He received a letter of condolence.") == []
+    assert meeting_cue_spans("He received the envoy.") != []
+    assert meeting_cue_spans("They met despite the sanctions.") != []  # strong cue survives a negative
+    assert meeting_cue_spans("He issued a statement on the sanctions.") == []
+    assert meeting_cue_spans("The commemorations were held.") == []  # "commemorations" is not "meeting"
+
+
+def test_decide_is_meeting():
+    assert decide_is_meeting(1, [(0, 3)], False)
+    assert not decide_is_meeting(1, [], False)
+    assert decide_is_meeting(2, [], False)
+    assert not decide_is_meeting(2, [], True)
+    assert not decide_is_meeting(0, [(0, 3)], False)
