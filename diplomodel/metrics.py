@@ -18,12 +18,10 @@ Example:
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from diplomodel.extraction.people import name_keys
 from diplomodel.knowledge.geo import country_name
-from diplomodel.knowledge.names import clean_name
+from diplomodel.knowledge.names import clean_name, name_keys, title_f1
 from diplomodel.knowledge.text import fold
 from diplomodel.schema import MeetingBrief
 
@@ -93,26 +91,6 @@ def _match(pred_names: list[str], gold_names: list[list[str]]) -> list[tuple[int
                     used_g.add(j)
                     break
     return pairs
-
-
-def title_f1(pred: str | None, gold: str | None) -> float:
-    """Token F1 of two titles, case-folded, ignoring "of"/"the"/"and".
-
-    >>> title_f1("Speaker", "Speaker of the Milli Majlis"), title_f1(None, None)
-    (0.5, 1.0)
-    """
-    stop = {"of", "the", "and", "a"}
-    p = [w for w in re.findall(r"\w+", fold(pred or "")) if w not in stop]
-    g = [w for w in re.findall(r"\w+", fold(gold or "")) if w not in stop]
-    if not p and not g:
-        return 1.0
-    if not p or not g:
-        return 0.0
-    common = sum(min(p.count(w), g.count(w)) for w in set(p))
-    if common == 0:
-        return 0.0
-    prec, rec = common / len(p), common / len(g)
-    return 2 * prec * rec / (prec + rec)
 
 
 # ---------------------------------------------------------------------------------------- briefs

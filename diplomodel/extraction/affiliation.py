@@ -36,8 +36,8 @@ import re
 from diplomodel.extraction.document import Document
 from diplomodel.extraction.sentences import Sentences
 from diplomodel.knowledge.geo import country_name
+from diplomodel.knowledge.names import title_f1
 from diplomodel.knowledge.text import fold
-from diplomodel.metrics import title_f1
 from diplomodel.models.labels import Entity
 from diplomodel.schema import Participant
 

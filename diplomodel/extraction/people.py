@@ -20,67 +20,9 @@ import re
 from dataclasses import dataclass, field
 
 from diplomodel.knowledge.geo import city_country, country_name, is_major_city
-from diplomodel.knowledge.names import (BODY_WORDS, HONORIFICS, PARTICLES, clean_name, is_address_only,
-                                        is_title_words)
+from diplomodel.knowledge.names import BODY_WORDS, clean_name, is_address_only, is_title_words, name_keys
 from diplomodel.knowledge.text import fold
 from diplomodel.models.labels import Entity
-
-
-def skeleton(word: str) -> str:
-    """First letter plus the remaining consonants, doubled letters collapsed (transliteration key).
-
-    >>> skeleton("Mohammed"), skeleton("Muhammad"), skeleton("Sergei"), skeleton("Sergey")
-    ('mhmd', 'mhmd', 'srg', 'srg')
-    >>> skeleton("Aliyev"), skeleton("Aliyeva")
-    ('alv', 'alva')
-    """
-    w = re.sub(r"[^a-z]", "", fold(word))
-    if not w:
-        return ""
-    rest = re.sub(r"[aeiouy]", "", w[1:])
-    out = w[0]
-    for ch in rest:
-        if ch != out[-1]:
-            out += ch
-    if len(w) > 2 and w.endswith("a"):  # feminine surnames: Aliyev != Aliyeva
-        out += "a"
-    return out
-
-
-def name_keys(name: str) -> list[str]:
-    """Matching keys of a name: skeletons of its words, honorifics and particles dropped.
-
-    >>> name_keys("H.E. Mohammed bin Salman Al Saud"), name_keys("bin Salman"), name_keys("Sheikh")
-    (['mhmd', 'slmn', 'sd'], ['slmn'], [])
-    >>> name_keys("Prince Turki")
-    ['trk']
-    """
-    words = re.split(r"[\s\-]+", clean_name(name))
-    keys = []
-    for w in words:
-        f = fold(w).strip(".,'")
-        if not f or f in PARTICLES or f in HONORIFICS:  # a bare "Sheikh" is nobody's name
-            continue
-        f = re.sub(r"^(?:al|el)-", "", f)
-        k = skeleton(f)
-        if k:
-            keys.append(k)
-    return keys
-
-
-def names_match(a: str, b: str) -> bool:
-    """True when one name is the other, or a part of it that includes the surname or a full word set.
-
-    >>> names_match("Ms Gafarova", "Sahiba Gafarova"), names_match("Sergey Lavrov", "Sergei Lavrov")
-    (True, True)
-    >>> names_match("Sahiba Gafarova", "Sahiba Aliyeva")
-    False
-    """
-    ka, kb = name_keys(a), name_keys(b)
-    if not ka or not kb:
-        return False
-    small, big = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
-    return set(small) <= set(big)
 
 
 @dataclass

@@ -4,6 +4,9 @@ One home for these lists: the extraction rules (a "person" made only of words of
 the importers that write training labels (where a title ends and a name begins) and the metrics
 (names compared without "Mr." or "H.E.") all read them here.
 
+Names are matched by the consonant skeletons of their words (:func:`name_keys`), so "Sergey Lavrov"
+and "Sergei Lavrov" are one person for both extraction and the metrics.
+
 Example:
     >>> from diplomodel.knowledge.names import clean_name, is_title_words
     >>> clean_name("H.E. Ms. Sahiba Gafarova's"), is_title_words("Crown Prince"), is_title_words("Ana Lopez")
@@ -93,3 +96,82 @@ def clean_name(text: str) -> str:
     while i < len(words) - 1 and fold(words[i]).rstrip(".'") in HONORIFICS:
         i += 1
     return " ".join(words[i:]) or s
+
+
+# ---------------------------------------------------------------------------------------- matching
+
+def skeleton(word: str) -> str:
+    """First letter plus the remaining consonants, doubled letters collapsed (transliteration key).
+
+    >>> skeleton("Mohammed"), skeleton("Muhammad"), skeleton("Sergei"), skeleton("Sergey")
+    ('mhmd', 'mhmd', 'srg', 'srg')
+    >>> skeleton("Aliyev"), skeleton("Aliyeva")
+    ('alv', 'alva')
+    """
+    w = re.sub(r"[^a-z]", "", fold(word))
+    if not w:
+        return ""
+    rest = re.sub(r"[aeiouy]", "", w[1:])
+    out = w[0]
+    for ch in rest:
+        if ch != out[-1]:
+            out += ch
+    if len(w) > 2 and w.endswith("a"):  # feminine surnames: Aliyev != Aliyeva
+        out += "a"
+    return out
+
+
+def name_keys(name: str) -> list[str]:
+    """Matching keys of a name: skeletons of its words, honorifics and particles dropped.
+
+    >>> name_keys("H.E. Mohammed bin Salman Al Saud"), name_keys("bin Salman"), name_keys("Sheikh")
+    (['mhmd', 'slmn', 'sd'], ['slmn'], [])
+    >>> name_keys("Prince Turki")
+    ['trk']
+    """
+    words = re.split(r"[\s\-]+", clean_name(name))
+    keys = []
+    for w in words:
+        f = fold(w).strip(".,'")
+        if not f or f in PARTICLES or f in HONORIFICS:  # a bare "Sheikh" is nobody's name
+            continue
+        f = re.sub(r"^(?:al|el)-", "", f)
+        k = skeleton(f)
+        if k:
+            keys.append(k)
+    return keys
+
+
+def names_match(a: str, b: str) -> bool:
+    """True when one name is the other, or a part of it that includes the surname or a full word set.
+
+    >>> names_match("Ms Gafarova", "Sahiba Gafarova"), names_match("Sergey Lavrov", "Sergei Lavrov")
+    (True, True)
+    >>> names_match("Sahiba Gafarova", "Sahiba Aliyeva")
+    False
+    """
+    ka, kb = name_keys(a), name_keys(b)
+    if not ka or not kb:
+        return False
+    small, big = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    return set(small) <= set(big)
+
+
+def title_f1(pred: str | None, gold: str | None) -> float:
+    """Token F1 of two titles, case-folded, ignoring "of"/"the"/"and".
+
+    >>> title_f1("Speaker", "Speaker of the Milli Majlis"), title_f1(None, None)
+    (0.5, 1.0)
+    """
+    stop = {"of", "the", "and", "a"}
+    p = [w for w in re.findall(r"\w+", fold(pred or "")) if w not in stop]
+    g = [w for w in re.findall(r"\w+", fold(gold or "")) if w not in stop]
+    if not p and not g:
+        return 1.0
+    if not p or not g:
+        return 0.0
+    common = sum(min(p.count(w), g.count(w)) for w in set(p))
+    if common == 0:
+        return 0.0
+    prec, rec = common / len(p), common / len(g)
+    return 2 * prec * rec / (prec + rec)

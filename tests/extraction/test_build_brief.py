@@ -9,7 +9,6 @@ import pytest
 
 from diplomodel.extraction import build_brief
 from diplomodel.models.labels import Entity
-from diplomodel.schema import validate_brief_dict
 
 SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "article.txt"
 
