@@ -32,7 +32,7 @@ def render(meta: dict[str, Any], evals: list[dict[str, Any]], notes: list[str] |
     train = t.get("training", {})
     lines = [f"# {meta.get('name', 'diplomodel model')} {meta.get('version', '')}".rstrip(), "",
              "A diplomodel model dir: `tagger/` tags participants, people mentioned, titles, countries,",
-             "organisations, places and dates in whole articles; `diplomodel.extraction.build` turns them into",
+             "organisations, places and dates in whole articles; `diplomodel.extraction` turns them into",
              "a meeting brief. Load it with `Briefer.from_pretrained(path)`.", "",
              "## Tagger", "",
              f"- base encoder: `{t.get('base')}` (uncased MiniLM, 6 layers, 384 hidden, from the PyPI wheel)",
