@@ -100,7 +100,9 @@ def to_brief(doc: Document) -> MeetingBrief:
     countries_read = doc.attribute_spans.get("country", []) + doc.country_spans
     if countries_read:
         evidence["country"] = sorted(set(countries_read))
-    if not doc.is_meeting:  # no meeting, no participants: the people tagged as such were only mentioned
+    if not doc.is_meeting:  # no meeting: no participants (they were only mentioned), no date, no place
+        evidence.pop("date", None)
+        evidence.pop("location", None)
         others = sorted(doc.participant_people + others, key=lambda p: p.mentions[0].start)
         participants = []
         evidence.pop("participants", None)
@@ -111,7 +113,8 @@ def to_brief(doc: Document) -> MeetingBrief:
         if p.country and p.country not in countries:
             countries.append(p.country)
     return MeetingBrief(is_meeting=doc.is_meeting, format=doc.format if doc.is_meeting else None,
-                        date=doc.date.isoformat() if doc.date else None, location=doc.location,
+                        date=doc.date.isoformat() if doc.date and doc.is_meeting else None,
+                        location=doc.location if doc.is_meeting else None,
                         participants=participants, mentioned=[p.name for p in others], countries=countries,
                         evidence=evidence)
 

@@ -24,13 +24,15 @@ def resolve_date(expr: str | None, published: datetime.date | None) -> datetime.
     """The calendar day a date expression denotes, read against the publication date.
 
     Weekday names mean the most recent such day on or before ``published``; a month-day without a
-    year takes the publication year, or the previous year if that would fall after publication.
+    year takes the year that puts it nearest publication (so it may lie after it: an upcoming day).
     Expressions vaguer than a day ("in 2020", "last year", "this week") give ``None``; "last week"
     gives the day one week before publication. Relative expressions need ``published``.
 
     >>> pub = datetime.date(2024, 1, 3)
     >>> resolve_date("December 28", pub), resolve_date("yesterday", pub), resolve_date("in 2020", pub)
     (datetime.date(2023, 12, 28), datetime.date(2024, 1, 2), None)
+    >>> resolve_date("January 9", pub)  # six days ahead: upcoming, not last January
+    datetime.date(2024, 1, 9)
     """
     if not expr or not expr.strip():
         return None
@@ -50,12 +52,25 @@ def resolve_date(expr: str | None, published: datetime.date | None) -> datetime.
     day, period = parsed
     if period != "day":
         return None
-    if published is not None and not _YEAR.search(s) and day > published:
-        try:
-            day = day.replace(year=day.year - 1)
-        except ValueError:  # 29 February
-            day = day - datetime.timedelta(days=365)
+    if published is not None and not _YEAR.search(s) and not _RELATIVE.search(s):
+        day = _nearest_year(day, published)
     return day
+
+
+_RELATIVE = re.compile(r"\b(?:ago|yesterday|today|tomorrow|last|next|this)\b", re.I)
+
+
+def _nearest_year(day: datetime.date, published: datetime.date) -> datetime.date:
+    """A month-day written without a year falls in the year that puts it nearest the publication
+    date: "December 28" read on 3 January is last year's, "September 6" read on 30 August is
+    this year's (an upcoming day, not one eleven months ago)."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:  # 29 February in a common year
+            continue
+    return min(options, key=lambda d: (abs((d - published).days), d > published))
 
 
 def _parse(s: str, published: datetime.date | None) -> tuple[datetime.date, str] | None:

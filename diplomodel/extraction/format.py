@@ -27,13 +27,21 @@ FORMAT_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:(?:spoke|talked|conversed) (?:by|over the|on the) (?:tele)?phone|(?:tele)?phone (?:conversation|call|talks?|discussion)|by (?:tele)?phone|over the (?:tele)?phone|"
         r"phoned|telephoned|(?:tele)?phone[- ]conversation|spoke on the (?:tele)?phone|"
         r"(?:held|had|made|received|took) an? (?:phone |telephone )?call|in a (?:phone |telephone )?call|"
-        r"(?<!courtesy )call (?:with|from)|(?-i:called (?:his |her |their )?(?:[A-Z]\w*|counterpart)))\b", re.I)),
+        r"(?<!courtesy )call (?:with|from)|(?-i:called (?:his |her |their )?(?:[A-Z]\w*|counterpart))|"
+        r"teleconferenc\w*|(?:tele)?phon(?:e|ic) (?:conversations|calls|talks|discussions)|"
+        r"(?:during|in) the (?:phone |telephone )?call)\b", re.I)),
     ("multilateral_sidelines", re.compile(
         r"\b(?:on|in|at) the (?:sidelines?|margins?|fringes?) of\b|\bon the sidelines\b|"
         r"\b(?:while|when) (?:attending|participating in|taking part in|in \w+ (?:for|to attend))\b(?=[^.]{0,80}"
         r"(?:summit|forum|conference|assembly|session|dialogue|ministerial|congress|council|COP\s?\d|G20|G7|BRICS|SCO|ASEAN))|"
         r"\b(?:on the occasion|within the framework|in the framework) of the\b(?=[^.]{0,80}"
-        r"(?:summit|forum|conference|General Assembly|session|ministerial|COP\s?\d))", re.I)),
+        r"(?:summit|forum|conference|General Assembly|session|ministerial|COP\s?\d))|"
+        # "during the Fifth World Conference of Speakers", "at the Munich Security Conference",
+        # "prior to the Lima Group Meeting", "to attend the G20 Foreign Ministers Meeting"
+        r"\b(?:during|at|ahead of|prior to|for|to attend|attending|after attending|in \w+ for) the\s+"
+        r"(?:(?!press\b|news\b)[\w'’./()-]+\s+){0,8}?(?:summit|conference|forum|general assembly|ministerial|"
+        r"congress|(?-i:Session|Meeting|Council))\b|\b(?:G20|G7|APEC|BRICS|SCO|ASEAN|CHOGM|UNGA|COP\s?\d+) "
+        r"(?:summit|meeting|ministers|foreign ministers|leaders)", re.I)),
 ]
 
 

@@ -32,7 +32,7 @@ import re
 from diplomodel.extraction.document import Document
 from diplomodel.extraction.linking import Attributes, link_mention
 from diplomodel.extraction.people import Person, cluster_people, is_participant, repair_person_mentions
-from diplomodel.extraction.roles import demote_messengers, promote_counterpart
+from diplomodel.extraction.roles import demote_bylines, demote_messengers, promote_counterpart
 from diplomodel.extraction.sentences import Sentences
 from diplomodel.models.labels import Entity
 from diplomodel.schema import Participant
@@ -46,6 +46,7 @@ def mend_mentions(doc: Document) -> None:
     """Replace ``doc.entities`` by the mended mentions (see the module docstring)."""
     doc.entities = demote_non_people(doc.text, repair_person_mentions(doc.text, doc.entities))
     demote_messengers(doc)
+    demote_bylines(doc)
 
 
 def find_people(doc: Document) -> None:

@@ -5,6 +5,8 @@ side of a meeting the tagger saw only one side of.
   "at the invitation of X", "on behalf of X": X did not take part, so X's mention becomes PERSON;
   so does Y's mention there (Y stays a participant if introduced as one elsewhere, since the first
   mention weighs most in :func:`diplomodel.extraction.people.is_participant`).
+- :func:`demote_bylines`: "By X" opening a line, "X (@handle) 1 hour ago", "X Published May 2",
+  a line "X, The Agency": X wrote the story and is only mentioned.
 - :func:`promote_counterpart`: a meeting with one participant found is missing its other side; the
   person named with them in a meeting sentence ("received a phone call from President X") is it.
 
@@ -47,6 +49,34 @@ def demote_messengers(doc: Document) -> None:
         if e.label == "PARTICIPANT":
             before = text[max(doc.sents.of(e.start)[0], e.start - 200):e.start]
             if SENDER.search(before) or ADDRESSEE.search(before):
+                e = Entity(e.start, e.end, "PERSON", e.score, e.text)
+        out.append(e)
+    doc.entities = out
+
+
+_BYLINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[Bb]y|BY)[ \t]+$")
+_BYLINE_AFTER = re.compile(r"[ \t]*(?:\(@\w+\)|\d+\s+(?:seconds?|minutes?|hours?|days?)\s+ago\b|[Pp]ublished\b|\|)")
+_SIGNATURE_AFTER = re.compile(r",[ \t]*(?:The[ \t]+)?[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3}[ \t]*(?:\n|$)")
+
+
+def demote_bylines(doc: Document) -> None:
+    r"""Authors in bylines and signatures become PERSON mentions in ``doc.entities``.
+
+    >>> from diplomodel.extraction.document import Document
+    >>> t = "Talks in Rabat\nBy Ana Ruiz\nLopez met Khan. Lina Park (@lpark) 2 hours ago"
+    >>> doc = Document.make(t, [Entity(18, 26, "PARTICIPANT"), Entity(27, 32, "PARTICIPANT"),
+    ...                         Entity(37, 41, "PARTICIPANT"), Entity(43, 52, "PARTICIPANT")], None)
+    >>> demote_bylines(doc); [e.label for e in doc.entities]
+    ['PERSON', 'PARTICIPANT', 'PARTICIPANT', 'PERSON']
+    """
+    text, out = doc.text, []
+    for e in doc.entities:
+        if e.label == "PARTICIPANT":
+            line_start = text.rfind("\n", 0, e.start) + 1
+            starts_line = not text[line_start:e.start].strip()
+            if (_BYLINE_BEFORE.search(text, max(0, e.start - 40), e.start)
+                    or _BYLINE_AFTER.match(text, e.end)
+                    or (starts_line and _SIGNATURE_AFTER.match(text, e.end))):
                 e = Entity(e.start, e.end, "PERSON", e.score, e.text)
         out.append(e)
     doc.entities = out

@@ -21,7 +21,7 @@ PUB = datetime.date(2023, 12, 16)  # a Saturday
     ("yesterday", datetime.date(2023, 12, 15)),
     ("today", datetime.date(2023, 12, 16)),
     ("last week", datetime.date(2023, 12, 9)),
-    ("December 20", datetime.date(2022, 12, 20)),  # would be after publication: the previous year
+    ("December 20", datetime.date(2023, 12, 20)),  # four days ahead: an upcoming day, not last year's
     ("December 20, 2023", datetime.date(2023, 12, 20)),  # an explicit year is kept
 ])
 def test_resolve_date(expr, expected):
@@ -41,3 +41,35 @@ def test_relative_dates_need_publication():
     assert resolve_date("yesterday", None) is None
     assert resolve_date("Monday", None) is None
     assert resolve_date("15 December 2023", None) == datetime.date(2023, 12, 15)
+
+
+@pytest.mark.parametrize("expr,pub,expected", [
+    ("December 30", datetime.date(2024, 1, 2), datetime.date(2023, 12, 30)),   # three days back over new year
+    ("January 3", datetime.date(2023, 12, 28), datetime.date(2024, 1, 3)),     # six days ahead over new year
+    ("Sept. 6", datetime.date(2017, 8, 30), datetime.date(2017, 9, 6)),        # "scheduled for Sept. 6"
+    ("August 29", datetime.date(2017, 8, 30), datetime.date(2017, 8, 29)),
+])
+def test_month_day_takes_the_year_nearest_publication(expr, pub, expected):
+    assert resolve_date(expr, pub) == expected
+
+
+def test_an_upcoming_day_is_never_the_meeting_date():
+    from conftest import tag
+
+    from diplomodel.extraction import build_brief
+
+    t = "Ana Lopez met Omar Khan in Rabat. Lopez will visit Cairo on September 6."
+    b = build_brief(t, tag(t, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Lopez", "PARTICIPANT"),
+                               ("September 6", "DATE"), ("Rabat", "LOC")]), datetime.date(2017, 8, 30))
+    assert b.is_meeting and b.date is None
+
+
+def test_no_meeting_no_date_and_no_place():
+    from conftest import tag
+
+    from diplomodel.extraction import build_brief
+
+    t = "RABAT, May 3 (MAP) - Ana Lopez sent a letter of condolence to Omar Khan on Monday."
+    b = build_brief(t, tag(t, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PERSON"), ("Monday", "DATE")]),
+                    datetime.date(2024, 5, 3))
+    assert not b.is_meeting and b.date is None and b.location is None and "date" not in b.evidence

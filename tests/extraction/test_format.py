@@ -54,3 +54,37 @@ def test_decide_is_meeting():
     assert decide_is_meeting(2, [], False)
     assert not decide_is_meeting(2, [], True)
     assert not decide_is_meeting(0, [(0, 3)], False)
+
+
+@pytest.mark.parametrize("text,fmt", [
+    # a summit named without "sidelines": a bilateral there is a sidelines meeting
+    ("Lopez met Khan during the Fifth World Conference of Speakers in Vienna.", "multilateral_sidelines"),
+    ("Lopez met Khan at the Coastal Security Conference in Bergen on Saturday.", "multilateral_sidelines"),
+    ("Lopez met her counterparts prior to the Lima Group Meeting.", "multilateral_sidelines"),
+    ("Lopez is in Bali to attend the G20 Foreign Ministers Meeting.", "multilateral_sidelines"),
+    ("Lopez and Khan spoke to reporters at a press conference in Rabat.", "in_person"),   # not an event
+    ("Lopez met Khan during the meeting in Rabat.", "in_person"),                          # the meeting itself
+    # readouts of calls in the plural, or naming the call later in the sentence
+    ("Leaders of five states held a teleconference on Friday.", "phone_call"),
+    ("Lopez held telephone conversations with Khan and Diaz.", "phone_call"),
+    ("Lopez held telephonic talks with Khan.", "phone_call"),
+    ("Lopez spoke with Khan; during the call they agreed to meet.", "phone_call"),
+])
+def test_format_cues_of_real_copy_shapes(text, fmt):
+    assert find_format(text)[0] == fmt
+
+
+@pytest.mark.parametrize("text", [
+    "Lopez will pay an official visit to Hanoi next month.",
+    "Lopez is set to hold talks with Khan in Rabat.",
+    "Lopez said she expected to have online talks with Khan shortly.",
+    "Lopez and Khan are to attend next week's summit.",
+])
+def test_plans_are_no_meeting_cues(text):
+    assert meeting_cue_spans(text) == []
+
+
+@pytest.mark.parametrize("text", ["Lopez held talks with Khan.", "Lopez and Khan discussed trade.",
+                                  "The envoy presented his credentials to Lopez."])
+def test_readouts_without_met_are_meeting_cues(text):
+    assert meeting_cue_spans(text) != []

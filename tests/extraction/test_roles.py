@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from diplomodel.extraction import build_brief
 
 from conftest import check, tag
@@ -129,3 +131,16 @@ def test_a_body_word_glued_to_a_name_goes_back_to_the_title():
     by = {p["name"]: p for p in b["participants"]}
     assert set(by) == {"Leyla Rustamova", "Nguyen Van Long"}
     assert by["Leyla Rustamova"]["title"] == "Speaker of the Milli Majlis"
+
+
+@pytest.mark.parametrize("text,author", [
+    ("Rabat talks\nBy Lina Park\nAna Lopez met Omar Khan on Monday.", "Lina Park"),
+    ("Rabat talks\nLina Park (@linapark) 2 hours ago\nAna Lopez met Omar Khan on Monday.", "Lina Park"),
+    ("Rabat talks  Lina Park Published May 2, 2024  Ana Lopez met Omar Khan on Monday.", "Lina Park"),
+    ("Ana Lopez met Omar Khan on Monday.\n\nLina Park, The Daily Courier", "Lina Park"),
+])
+def test_bylines_and_signatures_are_mentioned(text, author):
+    b = build_brief(text, tag(text, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"),
+                                     ("Lina Park", "PARTICIPANT"), ("Monday", "DATE")]), None)
+    check(b)
+    assert [p.name for p in b.participants] == ["Ana Lopez", "Omar Khan"] and author in b.mentioned
