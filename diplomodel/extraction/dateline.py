@@ -76,7 +76,7 @@ def parse_dateline(text: str) -> Dateline | None:
     """
     head = text[:200]
     body = _header_end(head)
-    place = _place(head)
+    place = _place(head) or _later_place(text)
     if place is None:
         return Dateline(0, 0, body, None, None, None, None) if body else None
     place.body = max(body, place.end)
@@ -112,6 +112,38 @@ def _place(head: str) -> Dateline | None:
         return None
     return Dateline(m.start(), m.end(), m.end(), city, country, city_span,
                     m.span("date") if m.group("date") else None)
+
+
+# "... page clutter ...\nKigali, Rwanda — President ...", "| Lima, Feb. 13. Peru's ...",
+# "Hanoi (VNA) – Deputy Prime Minister ...": a dateline opening a later line of a scraped page.
+_LINE_START = re.compile(r"(?:^|\n|\|)[ \t]*(?=[A-Z])")
+_LATER = re.compile(
+    r"(?P<city>[A-Z][A-Za-z'.\-]+(?: [A-Za-z][A-Za-z'.\-]+){0,3}?)"
+    r"(?:\s*,\s*(?!" + _MONTH + r"\s*\d)(?P<country>[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,3}))?"
+    r"(?:\s*,?\s*(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?))?"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?P<sep>[\u2014\u2013]|--?|:|\.(?=\s))\s*")
+
+
+def _later_place(text: str, window: int = 1000) -> Dateline | None:
+    """A dateline at the start of a later line within ``window`` characters: its city must be one
+    the gazetteer knows, and a full stop ends it only after a date ("Lima, Feb. 13.")."""
+    for start in _LINE_START.finditer(text, 0, window):
+        m = _LATER.match(text, start.end())
+        if not m:
+            continue
+        city = m.group("city").rstrip(".")
+        if m.group("sep") == "." and not m.group("date"):
+            continue
+        country = country_name(m.group("country")) if m.group("country") else None
+        if m.group("country") and country is None:
+            continue
+        known = city_country(city)
+        if known is None or country_name(city):
+            continue
+        city_span = (m.start("city"), m.start("city") + len(city))
+        return Dateline(m.start(), m.end(), m.end(), city, country or known, city_span,
+                        m.span("date") if m.group("date") else None)
+    return None
 
 
 def lead_sentence(text: str, sentences: list[Span], dateline: Dateline | None) -> Span | None:

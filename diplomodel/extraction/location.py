@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from diplomodel.extraction.document import Document
-from diplomodel.knowledge.geo import city_country, country_name
+from diplomodel.knowledge.geo import building_place, city_country, country_name
 from diplomodel.schema import Location
 
 Span = tuple[int, int]
@@ -66,20 +66,90 @@ def pick_location(doc: Document) -> None:
         if label == "COUNTRY":
             doc.location, doc.location_spans = Location(city=None, country=country_name(name) or name), [(start, end)]
             return
-        building = _BUILDING_AFTER.match(text, end) is not None
-        country, spans = (None if building else city_country(name)), [(start, end)]
+        city, country, building = _place_of(text, name, end)
+        spans = [(start, end)]
         nxt = next((c for c in doc.entities if c.label == "COUNTRY" and c.start >= end
                     and re.fullmatch(r"\s*,\s*", text[end:c.start])), None)
         if nxt is not None:  # "in Ganja, Azerbaijan"
             country = country_name(text[nxt.start:nxt.end]) or country
             spans.append((nxt.start, nxt.end))
-        if (country is not None or not (dateline and dateline.country)) and not building:
-            doc.location, doc.location_spans = Location(city=_city(name), country=country), spans
+        if building and country is None and dateline and dateline.country:
+            city = city or (_city(dateline.city) if dateline.city else None)
+            country = dateline.country
+        if country is not None or (not building and not (dateline and dateline.country)):
+            doc.location, doc.location_spans = Location(city=city, country=country), spans
             return
-        # "at the Parliament House": a building, not a city; the dateline says where it stands
+        # "at the Parliament House": a building, not a city; the dateline or the host says where it stands
     if dateline and dateline.city:
         doc.location = Location(city=_city(dateline.city), country=dateline.country)
         doc.location_spans = [dateline.city_span] if dateline.city_span else []
+        return
+    if doc.format == "in_person":
+        host = _host_country(doc)
+        if host is not None:
+            doc.location, doc.location_spans = Location(city=None, country=host[0]), [host[1]]
+
+
+#: Words that make a place name a building ("State House", "Bayan Palace", "Union Buildings").
+_BUILDING = re.compile(r"(?i)\b(?:palace|house|hall|buildings?|residence|mansion|castle|complex|hotel|compound|"
+                       r"headquarters|office|diwan|chancellery|air base|base|hyatt|hilton|sheraton|marriott|"
+                       r"kremlin|secretariat|ministry|embassy|parliament|assembly)\b")
+_CITY_AFTER = re.compile(r"\s*,\s*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})")
+
+
+def _place_of(text: str, name: str, end: int) -> tuple[str | None, str | None, bool]:
+    """``(city, country, is_building)`` of a place mention ending at ``end``.
+
+    A famous seat ("the White House") stands for its city; another building keeps a city named in it
+    or right after it ("State House Entebbe", "at State House, Nairobi") and none otherwise.
+
+    >>> _place_of("at State House, Nairobi.", "State House", 14), _place_of("in Ganja", "Ganja", 8)
+    (('Nairobi', 'Kenya', True), ('Ganja', 'Azerbaijan', False))
+    """
+    seat = building_place(name)
+    if seat is not None:
+        return seat[0], seat[1], True
+    if _BUILDING_AFTER.match(text, end):  # "the Miraflores presidential palace": the palace's own name
+        return None, None, True
+    if not _BUILDING.search(name):
+        return _city(name), city_country(name), False
+    words = [w for w in re.split(r"\s+", _BUILDING.sub(" ", name)) if w]
+    for k in range(len(words)):  # "State House Entebbe" -> "Entebbe"
+        for piece in (" ".join(words[k:]), " ".join(words[:len(words) - k])):
+            if piece and piece[:1].isupper() and city_country(piece) and not country_name(piece):
+                return _city(piece), city_country(piece), True
+    after = _CITY_AFTER.match(text, end)
+    place = after.group(1).rstrip(".") if after else ""
+    if place and city_country(place) and not country_name(place):
+        return _city(place), city_country(place), True
+    return None, None, True
+
+
+_AMBASSADOR_TO = re.compile(r"\b[Aa]mbassadors?\b[^.;]{0,80}?\bto (?:the )?([A-Z][\w'’-]+(?: (?:of )?[A-Z][\w'’-]+){0,3})")
+_HOST_CUE = re.compile(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|accepted|accepts)\b")
+
+
+def _host_country(doc: Document) -> tuple[str, Span] | None:
+    """Where an in-person meeting with no place written took place: the country an ambassador is
+    posted to ("Ambassador of Georgia to Armenia"), else the country of the participant who
+    received, hosted or welcomed the other ("President X of Turkmenistan welcomed ...")."""
+    text = doc.text
+    for si in doc.participant_sents:
+        for m in _AMBASSADOR_TO.finditer(text, *doc.sents[si]):
+            words = m.group(1).split(" ")
+            for k in range(len(words), 0, -1):  # "to Armenia Omar Khan": the longest start that is a state
+                country = country_name(" ".join(words[:k]))
+                if country:
+                    return country, (m.start(1), m.start(1) + len(" ".join(words[:k])))
+    for si in doc.participant_sents:
+        s, e = doc.sents[si]
+        cue = _HOST_CUE.search(text, s, e)
+        if cue is None:
+            continue
+        for p in doc.participants:
+            if p.country and any(s <= a < cue.start() for a, _ in p.spans):
+                return p.country, next((a, b) for a, b in p.spans if s <= a < cue.start())
+    return None
 
 
 def _city(name: str) -> str:

@@ -259,6 +259,31 @@ def _city_key(name: str) -> str:
     return fold(re.sub(r"[\s,]+", " ", name).strip(" .;:()"))
 
 
+#: Seats of government that stand for their city in the news ("talks at the White House"), lower case.
+BUILDINGS: dict[str, tuple[str, str]] = {
+    "white house": ("Washington", "United States"), "kremlin": ("Moscow", "Russia"),
+    "elysee": ("Paris", "France"), "elysee palace": ("Paris", "France"), "downing street": ("London", "United Kingdom"),
+    "union buildings": ("Pretoria", "South Africa"), "great hall of the people": ("Beijing", "China"),
+    "zhongnanhai": ("Beijing", "China"), "cheong wa dae": ("Seoul", "South Korea"), "blue house": ("Seoul", "South Korea"),
+    "rashtrapati bhavan": ("New Delhi", "India"), "hyderabad house": ("New Delhi", "India"),
+    "palazzo chigi": ("Rome", "Italy"), "quirinale": ("Rome", "Italy"), "moncloa": ("Madrid", "Spain"),
+    "bellevue palace": ("Berlin", "Germany"), "akasaka palace": ("Tokyo", "Japan"), "kantei": ("Tokyo", "Japan"),
+    "miraflores palace": ("Caracas", "Venezuela"), "casa rosada": ("Buenos Aires", "Argentina"),
+    "planalto palace": ("Brasilia", "Brazil"), "los pinos": ("Mexico City", "Mexico"),
+}
+
+
+def building_place(name: str | None) -> tuple[str, str] | None:
+    """``(city, country)`` of a famous seat of government, or ``None``.
+
+    >>> building_place("the White House"), building_place("State House")
+    (('Washington', 'United States'), None)
+    """
+    if not name:
+        return None
+    return BUILDINGS.get(re.sub(r"^the ", "", _city_key(name)))
+
+
 def place_country(place: str | None) -> str | None:
     """Country of a place that is a country or a city ("Jordan" the country, not a town of that name).
 
