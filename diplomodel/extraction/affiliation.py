@@ -91,7 +91,9 @@ def fill_countries(doc: Document) -> None:
     """Countries of ``doc.participants`` with none linked, in order of trust: later clues in the
     story (:func:`infer_countries`), the host (an in-person meeting's country, else the dateline's:
     a national agency's own official; never for a summit's sidelines, whose venue is nobody's side),
-    and last the one country left (:func:`by_elimination`). Evidence goes to ``doc.country_spans``.
+    the one country left (:func:`by_elimination`), and last, at an in-person meeting, the meeting's
+    country for everyone still without one (the host's own officials, named by a bare title).
+    Evidence goes to ``doc.country_spans``.
     """
     out, fmt, location, dateline = doc.participants, doc.format, doc.location, doc.dateline
     found = infer_countries(doc.text, out, doc.entities, doc.sents).get("country", [])
@@ -101,18 +103,22 @@ def fill_countries(doc: Document) -> None:
         _host_country(out, dateline.country)
     venue = {location.country} if fmt == "multilateral_sidelines" and location and location.country else set()
     found += by_elimination(doc.text, out, doc.entities, exclude=venue)
+    if fmt == "in_person" and location is not None and location.country:  # the host's own officials
+        _host_country(out, location.country, everyone=True)
     doc.country_spans.extend(found)
 
 
-def _host_country(out: list[Participant], country: str) -> None:
+def _host_country(out: list[Participant], country: str, everyone: bool = False) -> None:
     """An in-person meeting's country goes to the first participant without one, unless some
-    participant already has it (the host is one side; visitors' countries are written)."""
-    if any(p.country == country for p in out):
+    participant already has it (the host is one side; visitors' countries are written). With
+    ``everyone`` it goes to every participant still without one: the host's own officials."""
+    if any(p.country == country for p in out) and not everyone:
         return
     for p in out:
         if p.country is None and not is_international(p):
             p.country = country
-            return
+            if not everyone:
+                return
 
 
 def by_description(text: str, participants: list[Participant]) -> list[Span]:

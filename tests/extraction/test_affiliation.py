@@ -103,3 +103,15 @@ def test_demonyms_of_smaller_states_normalise():
     assert [country_name(x) for x in ["Rwandan", "Malian", "Burkinabe", "Slovene", "Lao PDR", "Burmese",
                                       "Paraguayan", "Kosovar", "Rwandese Republic"]] == [
         "Rwanda", "Mali", "Burkina Faso", "Slovenia", "Laos", "Myanmar", "Paraguay", "Kosovo", "Rwanda"]
+
+
+def test_the_hosts_own_officials_take_the_meeting_country_after_elimination():
+    t = ("Ana Lopez of Chile met President Omar Khan and Minister Lina Park in Rabat. "
+         "Khan and Park welcomed the Chilean delegation.")
+    b = build_brief(t, tag(t, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Lina Park", "PARTICIPANT"),
+                               ("Khan", "PARTICIPANT"), ("Park", "PARTICIPANT"), ("Chile", "COUNTRY"),
+                               ("Chilean", "COUNTRY"), ("Rabat", "LOC")]), None)
+    check(b)
+    assert b.location.country == "Morocco"
+    assert {p.name: p.country for p in b.participants} == {"Ana Lopez": "Chile", "Omar Khan": "Morocco",
+                                                          "Lina Park": "Morocco"}
