@@ -32,7 +32,7 @@ import re
 from diplomodel.extraction.document import Document
 from diplomodel.extraction.linking import Attributes, link_mention
 from diplomodel.extraction.people import Person, cluster_people, is_participant, repair_person_mentions
-from diplomodel.extraction.roles import demote_bylines, demote_messengers, promote_counterpart
+from diplomodel.extraction.roles import demote_bylines, demote_messengers, promote_attendees, promote_counterpart
 from diplomodel.extraction.sentences import Sentences
 from diplomodel.models.labels import Entity
 from diplomodel.schema import Participant
@@ -56,6 +56,7 @@ def find_people(doc: Document) -> None:
     doc.others = [p for p in people if not is_participant(p)]
     keep_meeting_people(doc)
     promote_counterpart(doc)
+    promote_attendees(doc)
     doc.participant_people.sort(key=lambda p: p.mentions[0].start)
 
 

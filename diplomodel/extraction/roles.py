@@ -7,6 +7,8 @@ side of a meeting the tagger saw only one side of.
   mention weighs most in :func:`diplomodel.extraction.people.is_participant`).
 - :func:`demote_bylines`: "By X" opening a line, "X (@handle) 1 hour ago", "X Published May 2",
   a line "X, The Agency": X wrote the story and is only mentioned.
+- :func:`promote_attendees`: "attended by X", "in the presence of X", "a delegation led by X", "also met
+  Vice Premier X", "credentials from Ambassador X of A, Ambassador Y of B": X (and Y) took part.
 - :func:`promote_counterpart`: a meeting with one participant found is missing its other side; the
   person named with them in a meeting sentence ("received a phone call from President X") is it.
 
@@ -24,6 +26,8 @@ from __future__ import annotations
 import re
 
 from diplomodel.extraction.document import Document
+from diplomodel.knowledge.geo import country_name
+from diplomodel.knowledge.names import HONORIFICS, TITLE_WORDS
 from diplomodel.extraction.people import Person
 from diplomodel.models.labels import Entity
 
@@ -115,3 +119,77 @@ def promote_counterpart(doc: Document) -> None:
     if best is not None:
         doc.participant_people = part + [best[1]]
         doc.others = [p for p in others if p is not best[1]]
+
+
+#: Text right before someone who took part without a meeting verb of their own: "attended by",
+#: "in the presence of", "accompanied by", "joined by", "represented by", "a delegation led by".
+ATTENDEE = re.compile(r"\b(?:(?:also )?attended by|in the presence(?: of)?|accompanied by|joined by|represented by|"
+                      r"led by|flanked by|participation(?: of)?)\s+$", re.I)  # "of" may open the title run
+#: Text right before the other side of a meeting: "met", "received", "held talks with", "his counterpart".
+COUNTERPART = re.compile(r"\b(?:met(?: with)?|meets(?: with)?|meeting with|received|receives|hosted|hosts|welcomed|"
+                         r"held (?:talks|a meeting|consultations|discussions) with|(?:talks|discussions?|conversation|"
+                         r"call) with|discussed with|spoke (?:with|to)|credentials from|counterparts?)\s+$", re.I)
+_LIST_AFTER = re.compile(r"(?:,|\band|\bas well as)\s*(?:and\s+)?$")
+_OF_STATE = re.compile(r"\s*(?:of [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}|\([^()]{1,40}\)|from [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})")
+_PAST_OR_PLAN = re.compile(r"\b(?:will|would|next|plans?|planned|upcoming|previous|previously|last year|earlier|"
+                           r"ago|(?:19|20)\d\d)\b", re.I)
+
+
+def _title_gap(text: str, start: int, end: int) -> int:
+    """Where the run of words of office, states, capitalised words and forms of address that ends
+    at ``end`` begins ("Chinese Executive Vice Premier " before a name); ``end`` if there is none."""
+    glue = {"of", "the", "and", "for", "his", "her", "their", "its", "new", "newly", "appointed", "visiting",
+            "executive", "national", "security", "adviser", "advisor", "councillor", "councilor"}
+    pos = end
+    for m in reversed(list(re.finditer(r"[\w'’.-]+[,]?", text[start:end]))):
+        w = m.group(0).rstrip(",").strip(".").lower()
+        capital = m.group(0)[:1].isupper()
+        if not (w in TITLE_WORDS or w in HONORIFICS or w in glue or capital or country_name(w)):
+            break
+        pos = start + m.start()
+    return pos
+
+
+def promote_attendees(doc: Document) -> None:
+    """People named right after "attended by", "accompanied by", "led by" or a meeting verb ("met
+    Executive Vice Premier X", "received credentials from Ambassador X") in a sentence about the
+    meeting took part: moved from ``doc.others`` to ``doc.participant_people``. Sentences about an
+    earlier or a planned meeting, and messengers, are left alone.
+
+    >>> from diplomodel.extraction.people import cluster_people
+    >>> t = "Lopez met Khan in Rabat. The talks were attended by Deputy Minister Ana Ruiz."
+    >>> doc = Document.make(t, [], None)
+    >>> ppl = cluster_people(t, [Entity(0, 5, "PARTICIPANT"), Entity(10, 14, "PARTICIPANT"), Entity(68, 76, "PERSON")])
+    >>> doc.participant_people, doc.others = ppl[:2], ppl[2:]
+    >>> promote_attendees(doc); [p.name for p in doc.participant_people], doc.others
+    (['Lopez', 'Khan', 'Ana Ruiz'], [])
+    """
+    if not doc.participant_people:
+        return
+    text, sents, moved = doc.text, doc.sents, []
+    taken = [(m.start, m.end) for p in doc.participant_people for m in p.mentions]
+    grew = True
+    while grew:  # "credentials from Ambassador A of France, Ambassador B of Chad and C": the list too
+        grew = False
+        for p in doc.others:
+            if p in moved:
+                continue
+            for m in p.mentions:
+                s0, s1 = sents.of(m.start)
+                if _PAST_OR_PLAN.search(text, s0, s1) or SENDER.search(text[s0:m.start]) \
+                        or ADDRESSEE.search(text[s0:m.start]):
+                    continue
+                window = max(s0, m.start - 120)
+                before = text[window:_title_gap(text, window, m.start)]
+                listed = _LIST_AFTER.search(before)
+                if ATTENDEE.search(before) or COUNTERPART.search(before) or (
+                        listed and any(e == window + listed.start() or
+                                       _OF_STATE.fullmatch(text[e:window + listed.start()] or "x")
+                                       for s, e in taken if s >= s0 and e <= window + listed.start())):
+                    moved.append(p)
+                    taken += [(q.start, q.end) for q in p.mentions]
+                    grew = True
+                    break
+    if moved:
+        doc.participant_people = sorted(doc.participant_people + moved, key=lambda q: q.mentions[0].start)
+        doc.others = [p for p in doc.others if p not in moved]

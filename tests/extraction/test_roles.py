@@ -144,3 +144,28 @@ def test_bylines_and_signatures_are_mentioned(text, author):
                                      ("Lina Park", "PARTICIPANT"), ("Monday", "DATE")]), None)
     check(b)
     assert [p.name for p in b.participants] == ["Ana Lopez", "Omar Khan"] and author in b.mentioned
+
+
+@pytest.mark.parametrize("text,extra", [
+    ("Ana Lopez met Omar Khan in Rabat. The meeting was also attended by Home Minister Lina Park.", "Lina Park"),
+    ("Ana Lopez met Omar Khan in Rabat, in the presence of Foreign Minister Lina Park.", "Lina Park"),
+    ("Ana Lopez met Omar Khan. Lopez also met Chinese Executive Vice Premier Lina Park.", "Lina Park"),
+    ("Ana Lopez met Omar Khan. The visitor was accompanied by Ministers Lina Park, of Trade.", "Lina Park"),
+])
+def test_attendees_and_second_counterparts_take_part(text, extra):
+    b = build_brief(text, tag(text, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Lopez", "PARTICIPANT"),
+                                     (extra, "PERSON")]), None)
+    check(b)
+    assert extra in [p.name for p in b.participants]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lopez met Omar Khan. In 2019 Lopez had met Lina Park in Oslo.",           # an earlier meeting
+    "Ana Lopez met Omar Khan. Lopez will meet Lina Park next week.",               # a planned one
+    "Ana Lopez met Omar Khan. Lopez praised Lina Park for her work.",              # only named
+    "Ana Lopez met Omar Khan and conveyed the greetings of Lina Park.",            # a messenger's sender
+])
+def test_people_only_named_stay_mentioned(text):
+    b = build_brief(text, tag(text, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Lopez", "PARTICIPANT"),
+                                     ("Lina Park", "PERSON")]), None)
+    assert "Lina Park" in b.mentioned and "Lina Park" not in [p.name for p in b.participants]
