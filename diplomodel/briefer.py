@@ -60,6 +60,9 @@ class Briefer:
                  config: dict[str, Any] | None = None, card: str | None = None) -> None:
         self.tagger = tagger
         self.summarizer = summarizer
+        from diplomodel.knowledge.geo import load_gazetteer
+
+        load_gazetteer()  # read once per process, at load time rather than inside the first brief
         self.name, self.version = str(name), str(version)
         self.batch_size = max(1, int(batch_size))
         self.model_dir = Path(model_dir) if model_dir else None

