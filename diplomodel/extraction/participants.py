@@ -3,7 +3,8 @@ merely mentioned, and linked to their title, country and organisation.
 
 The steps, in order (each reads and changes the :class:`~diplomodel.extraction.document.Document`):
 
-- :func:`mend_mentions`: broken mentions mended (:func:`diplomodel.extraction.people.repair_person_mentions`),
+- :func:`mend_mentions`: broken mentions mended (:func:`diplomodel.extraction.people.mend_name_edges`,
+  :func:`diplomodel.extraction.people.repair_person_mentions`),
   organisations tagged as people demoted (:func:`demote_non_people`), messengers demoted
   (:func:`diplomodel.extraction.roles.demote_messengers`).
 - :func:`find_people`: mentions merged into people; the tagger's role by
@@ -31,7 +32,8 @@ import re
 
 from diplomodel.extraction.document import Document
 from diplomodel.extraction.linking import Attributes, link_mention
-from diplomodel.extraction.people import Person, cluster_people, is_participant, repair_person_mentions
+from diplomodel.extraction.people import (Person, cluster_people, is_participant, mend_name_edges,
+                                         repair_person_mentions)
 from diplomodel.extraction.roles import demote_bylines, demote_messengers, promote_attendees, promote_counterpart
 from diplomodel.extraction.sentences import Sentences
 from diplomodel.models.labels import Entity
@@ -44,7 +46,8 @@ _PEOPLE = ("PARTICIPANT", "PERSON")
 
 def mend_mentions(doc: Document) -> None:
     """Replace ``doc.entities`` by the mended mentions (see the module docstring)."""
-    doc.entities = demote_non_people(doc.text, repair_person_mentions(doc.text, doc.entities))
+    mended = repair_person_mentions(doc.text, mend_name_edges(doc.text, doc.entities))
+    doc.entities = demote_non_people(doc.text, mended)
     demote_messengers(doc)
     demote_bylines(doc)
 

@@ -95,6 +95,46 @@ def is_participant(person: Person, first_weight: float = 3.0, min_score: float =
     return weight("PARTICIPANT") >= weight("PERSON")
 
 
+_GLUED_TITLE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.$")
+
+
+def mend_name_edges(text: str, entities: list[Entity]) -> list[Entity]:
+    """Mend the edges of person mentions that real pages break, before anything else reads them.
+
+    - a handle or hashtag ("@GotabayaR", "#FirstLast") is no form of a name: dropped;
+    - a word of office glued to the name ("Wien-Weibert ArthusAmbassador of Haiti"): cut off;
+    - a lone initial glued before the name ("U.Khurelsukh"): taken in.
+
+    >>> t = "PM met @AnaLopezR and Dr. Omar KhanAmbassador of Chad, with U.Batbold."
+    >>> def at(w):
+    ...     return Entity(t.index(w), t.index(w) + len(w), "PARTICIPANT")
+    >>> ents = [at("AnaLopezR"), at("Omar KhanAmbassador"), at("Batbold")]
+    >>> [t[e.start:e.end] for e in mend_name_edges(t, ents)]
+    ['Omar Khan', 'U.Batbold']
+    """
+    from diplomodel.knowledge.names import TITLE_WORDS
+
+    out: list[Entity] = []
+    for e in entities:
+        if e.label not in ("PARTICIPANT", "PERSON"):
+            out.append(e)
+            continue
+        if e.start > 0 and text[e.start - 1] in "@#":
+            continue
+        start, end = e.start, e.end
+        for cut in _GLUED_TITLE.finditer(text, start, end):
+            tail = re.match(r"[A-Za-z]+", text[cut.start():end])
+            if tail and tail.group(0).lower() in TITLE_WORDS:
+                end = cut.start()
+                break
+        initial = _INITIAL_BEFORE.search(text, max(0, start - 2), start)
+        if initial:
+            start = initial.start()
+        out.append(e if (start, end) == (e.start, e.end) else Entity(start, end, e.label, e.score, text[start:end]))
+    return out
+
+
 _JOIN = re.compile(r"[ \t]+|[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|ould|ben)[ \t]+", re.I)
 
 

@@ -14,6 +14,7 @@ Example:
 """
 from __future__ import annotations
 
+import html
 import re
 
 from diplomodel.knowledge.text import fold
@@ -30,6 +31,7 @@ HONORIFICS: frozenset[str] = frozenset({
 
 #: Words of office that make up a title ("Foreign Minister", "Speaker", "Secretary of State"), lower case.
 TITLE_WORDS: frozenset[str] = frozenset("""
+prez plenipotentiary extraordinary councillor councilor charge chargé d'affaires
 acting adm admiral adviser advisor affairs air ambassador archbishop army assistant ayatollah bishop
 capt captain cardinal chair chairman chairwoman chancellor chief chiefs cmdr col colonel commander
 commissioner congressman congresswoman coordinator crown defence defense deputy designate director elect
@@ -86,10 +88,13 @@ def clean_name(text: str) -> str:
 
     >>> clean_name("  His Excellency Mr. Hakan  Fidan, ")
     'Hakan Fidan'
+    >>> clean_name("Najib Mikatirsquo"), clean_name("Najib Mikati&rsquo;s")
+    ('Najib Mikati', 'Najib Mikati')
     >>> clean_name("Dr")  # never returns an empty name if there was one
     'Dr'
     """
-    s = re.sub(r"\s+", " ", text).strip(" \t\n,;:()\"'")
+    s = re.sub(r"\s+", " ", html.unescape(text)).strip(" \t\n,;:()\"'")
+    s = re.sub(r"&?(?:rsquo|#8217|#39);?s?$", "", s)  # "Mikati&rsquo;s" of a page whose entities were not decoded
     s = re.sub(r"['’]s?$", "", s).strip()
     words = s.split(" ")
     i = 0
