@@ -171,6 +171,13 @@ def link_mention(text: str, mention: Entity, entities: list[Entity], sent: tuple
                          and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[tspan[1]:o.start], re.I)), None)
             if body is not None and not _tidy_title(out.title).lower().endswith(" of"):
                 out.title = f"{out.title} of {_the(text[body.start:body.end])}"
+            else:  # "Ambassador to Malaysia", "Prime Minister of Japan": the state the title is of or to
+                state = next((c for c in entities if c.label == "COUNTRY" and c.start >= tspan[1]
+                              and c.end <= mention.start and _OF_OR_TO.fullmatch(text[tspan[1]:c.start])), None)
+                if state is not None and _is_state(text, state) and (
+                        text[tspan[1]:state.start].split()[0].lower() == "to" or _plain_state(text, state)):
+                    out.title += re.sub(r"\s+", " ", text[tspan[1]:state.end])
+        out.title = _ABBREVIATED.get(out.title, out.title)
     if orgs:
         org = min(orgs, key=lambda e: abs(e.start - (out.spans.get("title") or (mention.start,))[0]))
         out.organization = re.sub(r"\s+", " ", text[org.start:org.end]).strip()
@@ -187,6 +194,24 @@ def link_mention(text: str, mention: Entity, entities: list[Entity], sent: tuple
         if out.country:
             out.spans["country"] = out.spans["organization"]
     return out
+
+
+_OF_OR_TO = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?", re.I)
+#: Titles written as abbreviations, as an analyst writes them out.
+_ABBREVIATED = {"PM": "Prime Minister", "FM": "Foreign Minister", "Prez": "President", "DPM": "Deputy Prime Minister",
+                "EAM": "External Affairs Minister", "FS": "Foreign Secretary"}
+
+
+def _plain_state(text: str, e: Entity) -> bool:
+    """A state written by its short name ("Japan"), not its long form ("the Kingdom of Morocco")."""
+    name = re.sub(r"\s+", " ", text[e.start:e.end]).strip()
+    return not re.search(r"(?i)^(?:the )?(?:kingdom|republic|state|sultanate|emirate|federation|principality)\b", name) \
+        and not text[max(0, e.start - 4):e.start].lower().endswith("the ")
+
+
+def _is_state(text: str, e: Entity) -> bool:
+    """Whether a COUNTRY entity names a state (not "Armenian" or a region)."""
+    return country_name(text[e.start:e.end]) is not None
 
 
 _STYLE = frozenset({"his", "her", "royal", "highness", "majesty", "excellency", "h.e", "he", "h.h", "hh", "hrh",

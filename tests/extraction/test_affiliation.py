@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from diplomodel.extraction import build_brief
 from diplomodel.knowledge.geo import country_name
 
@@ -115,3 +117,16 @@ def test_the_hosts_own_officials_take_the_meeting_country_after_elimination():
     assert b.location.country == "Morocco"
     assert {p.name: p.country for p in b.participants} == {"Ana Lopez": "Chile", "Omar Khan": "Morocco",
                                                           "Lina Park": "Morocco"}
+
+
+@pytest.mark.parametrize("text,spec,title", [
+    ("Ana Lopez received the Ambassador to Chile Omar Khan.",
+     [("Ambassador", "TITLE"), ("Chile", "COUNTRY")], "Ambassador to Chile"),
+    ("Prime Minister of Japan Omar Khan met Ana Lopez.", [("Prime Minister", "TITLE"), ("Japan", "COUNTRY")],
+     "Prime Minister of Japan"),
+    ("PM Omar Khan met Ana Lopez.", [("PM", "TITLE")], "Prime Minister"),
+])
+def test_titles_as_written_with_their_state(text, spec, title):
+    b = build_brief(text, tag(text, spec + [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT")]), None)
+    check(b)
+    assert {p.name: p.title for p in b.participants}["Omar Khan"] == title
