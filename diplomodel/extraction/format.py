@@ -45,11 +45,17 @@ FORMAT_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+#: The verb of a call readout that names no telephone ("Today, the Prime Minister spoke with the
+#: President of Mexico"): a call when nothing in the participants' sentences puts them in one room.
+SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked|talks|has spoken|had a conversation|held a conversation) with\b", re.I)
+
+
 def find_format(text: str, prefer: list[Span] | None = None) -> tuple[str, Span | None]:
     """The meeting format and the cue span that decided it; ``("in_person", None)`` without a cue.
 
     Cues in the ``prefer`` spans (the sentences naming participants) are read first, in text order,
     so a lead "met in Rabat" is not overridden by a later "they had spoken by phone last month".
+    With no cue at all, "X spoke with Y" is a call readout.
 
     >>> t = "Fidan met Lavrov in Moscow. They had spoken by phone in May."
     >>> find_format(t, prefer=[(0, 27)])
@@ -64,6 +70,10 @@ def find_format(text: str, prefer: list[Span] | None = None) -> tuple[str, Span 
             return found
         if prefer is not None and IN_PERSON_CUE.search(text, s, e):
             return "in_person", None
+    for s, e in sorted(regions):  # a readout that only "spoke with" and never met: a call
+        m = SPOKE_WITH.search(text, s, e)
+        if m:
+            return "phone_call", m.span()
     return "in_person", None
 
 

@@ -88,3 +88,10 @@ def test_plans_are_no_meeting_cues(text):
                                   "The envoy presented his credentials to Lopez."])
 def test_readouts_without_met_are_meeting_cues(text):
     assert meeting_cue_spans(text) != []
+
+
+def test_a_readout_that_only_spoke_with_is_a_call():
+    t = "Today, Prime Minister Ana Lopez spoke with the President of Chile, Omar Khan."
+    assert find_format(t, prefer=sentence_spans(t))[0] == "phone_call"
+    t2 = "Ana Lopez received Omar Khan in Rabat. Lopez spoke with Khan about trade."
+    assert find_format(t2, prefer=sentence_spans(t2))[0] == "in_person"  # the room is named first
