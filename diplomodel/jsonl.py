@@ -171,11 +171,18 @@ class ResumableWriter:
     def __init__(self, path: str | Path, id_field: str = "id") -> None:
         self.path = Path(path)
         self.done: set[str] = set()
-        if self.path.exists():
+        created = not self.path.exists()
+        if not created:
             self._recover(id_field)
         elif self.path.parent and not self.path.parent.exists():
             raise InputError("output folder does not exist", file=str(self.path))
         self._f = open(self.path, "ab", buffering=0)
+        if created:  # the new file's name must survive a crash too, not only its lines
+            fd = os.open(self.path.parent if str(self.path.parent) else ".", os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
 
     def _recover(self, id_field: str) -> None:
         data = self.path.read_bytes()
