@@ -42,14 +42,20 @@ def _resolve_device(device: str) -> str:
 
 
 def _load_summarizer(model_dir: Path, spec: dict[str, Any], device: str) -> Any:
+    from diplomodel.models.safety import inside
+
     target = spec.get("class", DEFAULT_SUMMARIZER_CLASS)
-    module_name, _, attr = target.partition(":")
+    module_name, _, attr = str(target).partition(":")
+    if module_name.split(".")[0] != "diplomodel":  # a model dir never picks code to import
+        raise ModelError(f"{model_dir / MODEL_CONFIG}: summarizer class {target!r} is outside the "
+                         f"diplomodel package; only diplomodel's own summarizers are loaded")
+    path = inside(model_dir, spec.get("path", "summarizer"), "summarizer.path", model_dir / MODEL_CONFIG)
     try:
         cls = getattr(importlib.import_module(module_name), attr or "Summarizer")
     except (ImportError, AttributeError) as exc:
         raise ModelError(f"{model_dir / MODEL_CONFIG}: summarizer class {target!r} cannot be "
                          f"imported ({exc})") from exc
-    return cls.from_pretrained(model_dir / spec.get("path", "summarizer"), device=device)
+    return cls.from_pretrained(path, device=device)
 
 
 class Briefer:
@@ -89,11 +95,16 @@ class Briefer:
         tagger_spec = config.get("tagger") or {}
         if not isinstance(tagger_spec, dict) or not tagger_spec.get("path"):
             raise ModelError(f"{cfg_file}: 'tagger.path' is missing")
+        from diplomodel.models.safety import check_labels, check_tree, inside
+
+        check_tree(model_dir)  # no pickles, no symlinks out of the dir
+        tagger_dir = inside(model_dir, tagger_spec["path"], "tagger.path", cfg_file)
         device = _resolve_device(device)
         from diplomodel.models.tagger import Tagger
 
-        tagger = Tagger.from_pretrained(model_dir / tagger_spec["path"], device=device,
-                                        base=tagger_spec.get("base"))
+        tagger = Tagger.from_pretrained(tagger_dir, device=device, base=tagger_spec.get("base"))
+        if config.get("labels") is not None and check_labels(config["labels"], cfg_file) != tagger.labels:
+            raise ModelError(f"{cfg_file}: labels differ from the tagger's label map in {tagger_dir}")
         summarizer = None
         if isinstance(config.get("summarizer"), dict):
             summarizer = _load_summarizer(model_dir, config["summarizer"], device)

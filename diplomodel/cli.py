@@ -9,7 +9,8 @@ Examples (shell)::
     diplomodel info
 
 Bad input (non-UTF-8, malformed JSONL, missing ``text``, unknown date) prints one message naming
-the file, line and field on stderr and exits with status 2; nothing is written in that case.
+the file, line and field on stderr and exits with status 2; nothing is written in that case. A
+second batch on an output file another process is writing is refused the same way (a lock).
 
 >>> from diplomodel.cli import main
 >>> main(["brief", "--published", "yesterday-ish", "x.txt"])  # doctest: +SKIP
@@ -128,10 +129,28 @@ def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _run_batch(args: argparse.Namespace, records: list, published) -> int:
-    from diplomodel.jsonl import ResumableWriter
+    from diplomodel.lock import OutputLock
 
     if args.input != "-" and Path(args.output).resolve() == Path(args.input).resolve():
         raise InputError("the output file must differ from the input file", file=args.output)
+    if not Path(args.output).resolve().parent.is_dir():
+        raise InputError("output folder does not exist", file=args.output)
+    import signal
+
+    def stop(signum: int, frame: object) -> None:  # SIGTERM: close the output and drop the lock first
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        with OutputLock(args.output):  # a second writer of this file refuses before loading anything
+            return _write_batch(args, records, published)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _write_batch(args: argparse.Namespace, records: list, published) -> int:
+    from diplomodel.jsonl import ResumableWriter
+
     briefer = _load(args, args.batch_size)  # a missing model fails before the output is touched
     writer = ResumableWriter(args.output)
     try:

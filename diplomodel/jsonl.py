@@ -2,8 +2,9 @@
 
 Input lines are ``{"id": str, "text": str, "published": "YYYY-MM-DD" | null}``. The whole input is
 checked before anything is written, and every problem is an :class:`InputError` naming the file,
-line and field. Output is appended one whole line per ``write``, flushed and fsynced per batch;
-rerunning after a crash skips ids already written and cuts away a partial last line.
+line and field. Lines end at a newline only (:func:`split_lines`). Output is appended one whole
+line per ``write``, flushed and fsynced per batch; rerunning after a crash skips ids already
+written and cuts away a partial last line.
 
 Example:
     >>> import tempfile, os
@@ -107,11 +108,24 @@ def read_text(path: str | Path) -> str:
     return decode_utf8(read_bytes(path), name)
 
 
+def split_lines(text: str) -> list[str]:
+    r"""JSONL lines: split at ``"\n"`` only, a trailing ``"\r"`` dropped (CRLF files are fine).
+
+    ``str.splitlines()`` would also split at U+0085, U+2028 and U+2029, which JSON allows raw
+    inside strings (``json.dumps(..., ensure_ascii=False)`` writes them so), and at ``\x1c``-``\x1e``,
+    ``\v``, ``\f`` and a lone ``\r``.
+
+    >>> split_lines('{"t": "a\u2028b"}\r\n{"t": "c\x85"}\n')
+    ['{"t": "a\u2028b"}', '{"t": "c\x85"}', '']
+    """
+    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+
+
 def parse_records(text: str, file: str = "<input>") -> list[Record]:
     """Validate every line of a JSONL document; blank lines are skipped."""
     records: list[Record] = []
     first_line: dict[str, int] = {}
-    for n, raw in enumerate(text.splitlines(), start=1):
+    for n, raw in enumerate(split_lines(text), start=1):
         if not raw.strip():
             continue
         try:
@@ -157,11 +171,18 @@ class ResumableWriter:
     def __init__(self, path: str | Path, id_field: str = "id") -> None:
         self.path = Path(path)
         self.done: set[str] = set()
-        if self.path.exists():
+        created = not self.path.exists()
+        if not created:
             self._recover(id_field)
         elif self.path.parent and not self.path.parent.exists():
             raise InputError("output folder does not exist", file=str(self.path))
         self._f = open(self.path, "ab", buffering=0)
+        if created:  # the new file's name must survive a crash too, not only its lines
+            fd = os.open(self.path.parent if str(self.path.parent) else ".", os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
 
     def _recover(self, id_field: str) -> None:
         data = self.path.read_bytes()
@@ -173,7 +194,7 @@ class ResumableWriter:
                 os.fsync(f.fileno())
             data = data[:keep]
         name = str(self.path)
-        for n, raw in enumerate(decode_utf8(data, name).splitlines(), start=1):
+        for n, raw in enumerate(split_lines(decode_utf8(data, name)), start=1):
             if not raw.strip():
                 continue
             try:

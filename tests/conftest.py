@@ -62,6 +62,15 @@ def check(brief: Any) -> dict[str, Any]:
     return validate_brief(brief)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """One torch thread: on a shared, busy CPU two OpenMP threads make the tiny model's small
+    matrix products up to 100x slower (they spin waiting for each other)."""
+    import torch
+
+    if "OMP_NUM_THREADS" not in os.environ:
+        torch.set_num_threads(1)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if (REAL_MODEL_DIR / "diplomodel.json").is_file():
         return
@@ -109,6 +118,7 @@ def cli_env(tiny_model_dir: Path) -> dict[str, str]:
     """Environment for CLI subprocesses: the tiny model as default, the repo importable."""
     env = dict(os.environ)
     env["DIPLOMODEL_MODEL_DIR"] = str(tiny_model_dir)
+    env.setdefault("OMP_NUM_THREADS", "1")  # see pytest_configure: the tiny model is faster on one thread
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
     return env
 

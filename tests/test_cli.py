@@ -133,3 +133,19 @@ def test_sigkill_then_resume_every_id_once(tmp_path: Path, cli_cmd, cli_env, che
     again = subprocess.run(args, env=cli_env, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0 and "200 of 200 already" in again.stderr
     assert out.read_text("utf-8").splitlines() == lines
+
+
+def test_raw_u2028_u0085_inside_json_strings_do_not_stop_the_batch(tmp_path: Path, cli_cmd, cli_env,
+                                                                   check_brief) -> None:
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    texts = {"a": "Ana Lopez met Ali Khan\u2028in Rabat.", "b": "Talks\u0085went well.\u2029Both spoke.",
+             "c": "Plain text."}
+    src.write_bytes("".join(json.dumps({"id": k, "text": v}, ensure_ascii=False) + "\n"
+                            for k, v in texts.items()).encode("utf-8"))
+    assert "\u2028".encode() in src.read_bytes()  # raw, not escaped
+    proc = subprocess.run(cli_cmd + ["brief", "--input", str(src), "--output", str(out), "--quiet"],
+                          env=cli_env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    rows = [check_brief(line) for line in out.read_bytes().decode("utf-8").split("\n") if line]
+    assert [r["id"] for r in rows] == ["a", "b", "c"]
+    assert rows[0]["summary"] == texts["a"]  # the U+2028 did not end the line or the sentence early

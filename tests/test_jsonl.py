@@ -84,3 +84,29 @@ def test_writer_refuses_corrupt_middle_line(tmp_path: Path) -> None:
 def test_parse_records_skips_blank_and_counts_lines() -> None:
     recs = parse_records('\n\n{"id": "x", "text": "t"}\n', "mem")
     assert recs[0].line == 3
+
+
+@pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\u0085", "\x1c", "\x1d", "\x1e", "\x0b", "\x0c"])
+def test_line_breaks_other_than_newline_stay_inside_the_line(tmp_path: Path, sep: str) -> None:
+    # json.dumps(ensure_ascii=False) writes U+0085/U+2028/U+2029 raw; the others come escaped
+    lines = [json.dumps({"id": "a", "text": f"Talks{sep}in Rabat."}, ensure_ascii=False),
+             json.dumps({"id": "b", "text": "Second."})]
+    src = write(tmp_path / "in.jsonl", "\n".join(lines) + "\n")
+    recs = read_records(src)
+    assert [(r.id, r.text, r.line) for r in recs] == [("a", f"Talks{sep}in Rabat.", 1), ("b", "Second.", 2)]
+
+
+def test_crlf_lines_are_read_and_line_numbers_kept(tmp_path: Path) -> None:
+    src = write(tmp_path / "in.jsonl", '{"id": "a", "text": "x\u2028y"}\r\n\r\n{"id": "b", "text": "z"\r\n')
+    with pytest.raises(InputError, match=r"in\.jsonl:3: malformed JSON"):
+        read_records(src)
+    src.write_text('{"id": "a", "text": "x\u2028y"}\r\n\r\n{"id": "b", "text": "z"}\r\n', "utf-8")
+    assert [(r.id, r.text, r.line) for r in read_records(src)] == [("a", "x\u2028y", 1), ("b", "z", 3)]
+
+
+def test_writer_resumes_over_lines_holding_u2028(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    with ResumableWriter(out) as w:
+        w.write_batch([{"id": "a", "summary": "one\u2028two\u0085three"}, {"id": "b", "summary": ""}])
+    assert "\u2028".encode() in out.read_bytes()  # written raw, as ensure_ascii=False does
+    assert ResumableWriter(out).done == {"a", "b"}

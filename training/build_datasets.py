@@ -27,6 +27,7 @@ from diplomodel.errors import InputError  # noqa: E402
 from diplomodel.models.labels import ENTITY_LABELS  # noqa: E402
 
 SPLITS = ("train", "validation", "test")
+MAX_REPORTED = 50  # invalid records named one by one on stderr; the count covers all
 Splits = dict[str, list[dict[str, Any]]]
 
 
@@ -37,7 +38,7 @@ def _by_split(records: list[dict[str, Any]], ratios) -> Splits:
     return out
 
 
-def _validated(splits: Splits, skip: bool, counts: Counter, name: str) -> Splits:
+def _validated(splits: Splits, skip: bool, counts: Counter, name: str, problems: list) -> Splits:
     out: Splits = {}
     for split, recs in splits.items():
         good = []
@@ -45,16 +46,23 @@ def _validated(splits: Splits, skip: bool, counts: Counter, name: str) -> Splits
             r = {k: v for k, v in r.items() if k != "split"}
             try:
                 good.append(validate_record(r, file=f"<{name}>"))
-            except InputError:
+            except InputError as exc:
                 if not skip:
                     raise
                 counts[name] += 1
+                problems.append((name, exc))
         out[split] = good
     return out
 
 
-def load_sources(cfg: dict[str, Any], skip: bool) -> tuple[dict[str, Splits], Counter, Any]:
-    """``{source: {split: records}}`` for every source switched on, skipped counts, synth stats."""
+def load_sources(cfg: dict[str, Any], skip: bool,
+                 problems: list | None = None) -> tuple[dict[str, Splits], Counter, Any]:
+    """``{source: {split: records}}`` for every source switched on, skipped counts, synth stats.
+
+    With ``skip`` invalid records are left out; ``problems`` (if given) receives a
+    ``(source, InputError)`` per record left out. User files are only read, never written.
+    """
+    problems = [] if problems is None else problems
     from diplomodel.data.importers import conll, crossner, doccano, gum, labelstudio, re3d
     from diplomodel.data.importers.briefs import load_seed, read_briefs
 
@@ -87,17 +95,25 @@ def load_sources(cfg: dict[str, Any], skip: bool) -> tuple[dict[str, Splits], Co
     for kind, reader in (("doccano", doccano.read_doccano), ("briefs", read_briefs)):
         recs = []
         for p in src.get(kind) or []:
-            got, n_bad = reader(ROOT / p, skip_invalid=skip)
+            bad: list[InputError] = []
+            got, n_bad = reader(ROOT / p, skip_invalid=skip, problems=bad)
             recs += got
             skipped[kind] += n_bad
+            problems += [(kind, e) for e in bad]
         if recs:
             sources[kind] = _by_split(recs, ratios)
-    recs = [r for p in src.get("labelstudio") or [] for r in labelstudio.read_labelstudio(ROOT / p, skip_invalid=skip)]
+    recs = []
+    for p in src.get("labelstudio") or []:
+        bad = []
+        recs += labelstudio.read_labelstudio(ROOT / p, skip_invalid=skip, problems=bad)
+        skipped["labelstudio"] += len(bad)
+        problems += [("labelstudio", e) for e in bad]
     if recs:
         sources["labelstudio"] = _by_split(recs, ratios)
     if cfg.get("seed_dir") and (ROOT / cfg["seed_dir"] / "article.txt").exists():
         sources["seed"] = {"train": [], "validation": [], "test": [load_seed(ROOT / cfg["seed_dir"])]}
-    return {k: _validated(v, skip, skipped, k) for k, v in sources.items()}, skipped, stats
+    skipped = Counter({k: v for k, v in skipped.items() if v})
+    return {k: _validated(v, skip, skipped, k, problems) for k, v in sources.items()}, skipped, stats
 
 
 def _dataset(rows: list[dict[str, Any]], features):
@@ -189,7 +205,17 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     cfg = yaml.safe_load(Path(args.config).read_text(encoding="utf-8"))
     out = Path(args.out or ROOT / cfg.get("out", "artifacts/datasets"))
-    sources, skipped, synth_stats = load_sources(cfg, args.skip_invalid)
+    problems: list[tuple[str, InputError]] = []
+    try:
+        sources, skipped, synth_stats = load_sources(cfg, args.skip_invalid, problems)
+    except InputError as exc:  # one clear message, no traceback; nothing has been written
+        print(f"build_datasets: error: {exc}\n(fix the record, or rerun with --skip-invalid to leave "
+              f"invalid records out)", file=sys.stderr)
+        return 2
+    for name, exc in problems[:MAX_REPORTED]:
+        print(f"skipped invalid record ({name}): {exc}", file=sys.stderr)
+    if len(problems) > MAX_REPORTED:
+        print(f"... and {len(problems) - MAX_REPORTED} more invalid records", file=sys.stderr)
     tagger_src = {k: v for k, v in sources.items() if k != "seed"}
     sets = dict(tagger_src, mixture=_mix(tagger_src, cfg.get("mixture", {}), cfg["synthetic"]["seed"]))
     fingerprints: dict[str, dict[str, str]] = {}
@@ -211,8 +237,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"summarizer/{name}: " + " ".join(f"{s}={len(views[s])}" for s in SPLITS))
     for key, fp in fingerprints.items():
         print(f"fingerprint {key}: " + " ".join(f"{s}={f}" for s, f in fp.items()))
-    if skipped:
-        print("skipped invalid records: " + ", ".join(f"{k}={v}" for k, v in skipped.items()))
+    if skipped or args.skip_invalid:
+        print("skipped invalid records: " + (", ".join(f"{k}={v}" for k, v in skipped.items()) or "none"))
     (out / "fingerprints.json").write_text(json.dumps(fingerprints, indent=1, sort_keys=True))
     write_card(out / "README.md", counts, synth_stats, dict(skipped), fingerprints)
     print(f"wrote {out} in {time.time() - t0:.1f}s")

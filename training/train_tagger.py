@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                                              work_dir=ns.work_dir, datasets=ns.datasets, base=ns.base)
     set_seed(args.seed)
     base_dir = resolve_base(args.base)
-    tokenizer = AutoTokenizer.from_pretrained(base_dir, local_files_only=True)
+    tokenizer = AutoTokenizer.from_pretrained(base_dir, local_files_only=True, trust_remote_code=False)
     model, tcfg = build_model(args)
 
     def encode(batch):

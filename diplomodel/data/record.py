@@ -213,8 +213,13 @@ def parse_jsonl_line(raw: bytes, file: str, line: int) -> Any | None:
 
 def jsonl_lines(path: str | Path) -> list[bytes]:
     """The raw lines of a JSONL file (numbered from 1 by the callers)."""
-    with open(path, "rb") as fh:
-        return fh.read().split(b"\n")
+    try:
+        with open(path, "rb") as fh:  # read only: an annotation file is never modified
+            return fh.read().split(b"\n")
+    except FileNotFoundError:
+        raise InputError("file not found", file=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", file=str(path)) from None
 
 
 def iter_jsonl(path: str | Path) -> Iterable[tuple[int, Any]]:
@@ -225,11 +230,14 @@ def iter_jsonl(path: str | Path) -> Iterable[tuple[int, Any]]:
             yield n, obj
 
 
-def read_records(path: str | Path, skip_invalid: bool = False) -> tuple[list[Record], int]:
+def read_records(path: str | Path, skip_invalid: bool = False,
+                 problems: list[InputError] | None = None) -> tuple[list[Record], int]:
     """Read and validate a JSONL file of records; return ``(records, n_skipped)``.
 
     Without ``skip_invalid`` the first bad line raises :class:`InputError`; with it, bad lines
-    (undecodable, broken JSON, invalid record, duplicate id) are counted and skipped.
+    (undecodable, broken JSON, invalid record, duplicate id) are counted and skipped, and each
+    one's error (file, line, record id, field) is appended to ``problems`` when given. The file
+    is only read.
     """
     file, out, skipped, seen = str(path), [], 0, set()
     for n, raw in enumerate(jsonl_lines(path), 1):
@@ -242,10 +250,12 @@ def read_records(path: str | Path, skip_invalid: bool = False) -> tuple[list[Rec
                 raise InputError("duplicate id", file=file, line=n, record_id=rec["id"], field="id")
             seen.add(rec["id"])
             out.append(rec)
-        except InputError:
+        except InputError as exc:
             if not skip_invalid:
                 raise
             skipped += 1
+            if problems is not None:
+                problems.append(exc)
     return out, skipped
 
 

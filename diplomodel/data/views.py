@@ -148,7 +148,7 @@ def parse_linearized(s: str) -> dict[str, Any]:
                            "participants": [], "mentioned": [], "countries": [], "topics": [],
                            "outcomes": [], "summary": ""}
     lists = {"mentioned": "mentioned", "country": "countries", "topic": "topics", "outcome": "outcomes"}
-    for line in s.splitlines():
+    for line in s.split("\n"):  # not splitlines(): U+2028 or U+0085 may sit inside a value
         key, sep, value = line.partition(":")
         key, value = key.strip(), value.strip()
         if not sep:

@@ -45,8 +45,24 @@ class TaggerConfig:
 
     @classmethod
     def load(cls, path: Path) -> "TaggerConfig":
-        data = json.loads(path.read_text("utf-8"))
-        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+        """Read and check ``tagger_config.json``; a bad value -> :class:`ModelError` naming it."""
+        from diplomodel.models.safety import check_labels, read_json
+
+        data = read_json(path)
+        cfg = cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+        for key in ("adapter", "casing"):
+            if not isinstance(getattr(cfg, key), bool):
+                raise ModelError(f"{path}: {key} must be true or false, got {getattr(cfg, key)!r}")
+        for key, low in (("max_length", 8), ("stride", 0)):
+            v = getattr(cfg, key)
+            if not isinstance(v, int) or isinstance(v, bool) or v < low:
+                raise ModelError(f"{path}: {key} must be an integer >= {low}, got {v!r}")
+        if cfg.stride >= cfg.max_length - 2:
+            raise ModelError(f"{path}: stride {cfg.stride} must be smaller than max_length - 2")
+        if cfg.base is not None and not isinstance(cfg.base, str):
+            raise ModelError(f"{path}: base must be a string, got {cfg.base!r}")
+        cfg.labels = check_labels(cfg.labels, path)
+        return cfg
 
 
 @dataclass
@@ -178,22 +194,30 @@ class Tagger:
 
     @classmethod
     def _load(cls, path: Path, device: str, base: str | None) -> "Tagger":
-        from transformers import AutoModelForTokenClassification, AutoTokenizer
+        """Vet the dir (:mod:`diplomodel.models.safety`), then load safetensors, never remote code."""
+        from safetensors import SafetensorError
+        from transformers import AutoTokenizer
 
+        from diplomodel.models.safety import check_tagger_dir
+
+        kind = check_tagger_dir(path)
         cfg_file = path / TAGGER_CONFIG
         config = TaggerConfig.load(cfg_file) if cfg_file.exists() else TaggerConfig()
-        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-        if config.adapter or (path / "adapter_config.json").exists():
-            from peft import PeftModel
-
-            from diplomodel.models.weights import resolve_base
-
-            base_dir = resolve_base(base or config.base or "")
-            model = build_base_model(base_dir, config)
-            model = PeftModel.from_pretrained(model, str(path), is_trainable=False).merge_and_unload()
-        else:
-            model = AutoModelForTokenClassification.from_pretrained(path, local_files_only=True,
-                                                                    use_safetensors=True)
+        if config.adapter and kind != "adapter":
+            raise ModelError(f"{cfg_file}: says adapter, but {path / 'adapter_config.json'} is missing")
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True, trust_remote_code=False)
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            raise ModelError(f"{path}: the tokenizer cannot be loaded ({exc})") from None
+        try:
+            if kind == "adapter":
+                model = _load_adapter(path, config, base)
+            else:
+                model = _load_full(path, config, cfg_file.exists())
+        except (OSError, ValueError, RuntimeError, KeyError, SafetensorError) as exc:
+            raise ModelError(f"{path}: the weights cannot be loaded ({type(exc).__name__}: "
+                             f"{str(exc)[:300]})") from None
+        _check_fits(model, tokenizer, config, path)
         return cls(model, tokenizer, config, device=device, name_or_path=str(path))
 
     def save_pretrained(self, path: str | Path) -> None:
@@ -281,12 +305,66 @@ def _quiet_transformers() -> Iterator[None]:
             hf_logging.enable_progress_bar()
 
 
+def _load_full(path: Path, config: TaggerConfig, has_config_file: bool) -> torch.nn.Module:
+    from transformers import AutoModelForTokenClassification
+
+    model, info = AutoModelForTokenClassification.from_pretrained(
+        path, local_files_only=True, use_safetensors=True, trust_remote_code=False, output_loading_info=True)
+    bad = {k: sorted(v) for k, v in info.items() if k != "error_msgs" and v}
+    if bad or info.get("error_msgs"):
+        detail = "; ".join(f"{len(v)} {k.replace('_', ' ')} (e.g. {v[0]!r})" for k, v in bad.items())
+        raise ModelError(f"{path / 'model.safetensors'}: the weights do not fit {path / 'config.json'} "
+                         f"({detail or info['error_msgs'][0]}); config and weights are of different models")
+    labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
+    if has_config_file and labels != config.labels:
+        raise ModelError(f"{path / TAGGER_CONFIG}: labels differ from the label map in "
+                         f"{path / 'config.json'} ({config.labels} vs {labels})")
+    return model
+
+
+def _load_adapter(path: Path, config: TaggerConfig, base: str | None) -> torch.nn.Module:
+    from peft import PeftModel
+
+    from diplomodel.models.safety import check_hf_config
+    from diplomodel.models.weights import resolve_base
+
+    base_dir = resolve_base(base or config.base or "")
+    check_hf_config(Path(base_dir), token_classifier=False)
+    model = build_base_model(base_dir, config)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model = PeftModel.from_pretrained(model, str(path), is_trainable=False)
+    missing = [str(w.message) for w in caught if "missing adapter keys" in str(w.message)]
+    if missing:
+        raise ModelError(f"{path / 'adapter_model.safetensors'}: does not fit the base {base_dir} "
+                         f"({missing[0][:300]}); adapter and base are of different models")
+    return model.merge_and_unload()
+
+
+def _check_fits(model: torch.nn.Module, tokenizer, config: TaggerConfig, path: Path) -> None:
+    """Refuse a model that would fail at the first article: vocabulary, casing ids, window size."""
+    vocab = model.get_input_embeddings().num_embeddings
+    if len(tokenizer) > vocab:
+        raise ModelError(f"{path}: the tokenizer has {len(tokenizer)} tokens, the model's embedding "
+                         f"only {vocab}; tokenizer and weights are of different models")
+    positions = getattr(model.config, "max_position_embeddings", None)
+    if isinstance(positions, int) and config.max_length > positions:
+        raise ModelError(f"{path / TAGGER_CONFIG}: max_length {config.max_length} exceeds the model's "
+                         f"{positions} positions")
+    if config.casing:
+        types = _embeddings_module(model).token_type_embeddings.num_embeddings
+        if types < NUM_CASING_CLASSES:
+            raise ModelError(f"{path}: casing is on but the model has {types} token types, not "
+                             f"{NUM_CASING_CLASSES}; set casing to false in {TAGGER_CONFIG} or retrain")
+
+
 def build_base_model(base_dir: str, config: TaggerConfig) -> torch.nn.Module:
     """The base encoder with a fresh token-classification head and, if asked, casing embeddings."""
     from transformers import AutoModelForTokenClassification
 
     model = AutoModelForTokenClassification.from_pretrained(
-        base_dir, local_files_only=True, use_safetensors=True, num_labels=len(config.labels),
+        base_dir, local_files_only=True, use_safetensors=True, trust_remote_code=False,
+        num_labels=len(config.labels),
         id2label=dict(enumerate(config.labels)), label2id={l: i for i, l in enumerate(config.labels)})
     if config.casing:
         expand_casing_embeddings(model)

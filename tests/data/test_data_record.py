@@ -111,3 +111,14 @@ def test_linearized_brief_round_trip():
     view = to_summarizer_view({"id": "x", "text": TEXT, "brief": SEED_BRIEF})
     assert view["target_text"] == s and view["source_text"] == TEXT
     assert to_summarizer_view({"id": "x", "text": TEXT}) is None
+
+
+def test_u2028_inside_annotation_and_linearized_values(tmp_path):
+    text = "Gafarova met\u2028Akhannouch.\u0085"
+    path = tmp_path / "ann.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": text, "entities": [
+        {"start": 0, "end": 8, "label": "PARTICIPANT"}]}, ensure_ascii=False) + "\r\n", "utf-8")
+    recs, skipped = read_records(path)
+    assert skipped == 0 and recs[0]["text"] == text
+    parsed = parse_linearized("meeting: yes\nsummary: one\u2028two\u0085three\ntopic: t\u2029u")
+    assert parsed["summary"] == "one\u2028two\u0085three" and parsed["topics"] == ["t\u2029u"]

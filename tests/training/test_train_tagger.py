@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import torch
@@ -75,37 +74,75 @@ def _tiny_setup(tmp_path: Path, max_steps: int, save_steps: int) -> Path:
 
 def _run(cfg: Path, *extra: str, **kw) -> subprocess.Popen:
     env = dict(os.environ, PYTHONUNBUFFERED="1", CUDA_VISIBLE_DEVICES="")
+    env.setdefault("OMP_NUM_THREADS", "1")  # small matrices: one thread is faster on a busy CPU
     return subprocess.Popen([sys.executable, str(ROOT / "training" / "train_tagger.py"), "--config",
                              str(cfg), *extra], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True, cwd=ROOT, **kw)
 
 
-def test_resume_after_kill_continues_from_last_checkpoint(tmp_path):
-    cfg = _tiny_setup(tmp_path, max_steps=400, save_steps=10)
-    proc = _run(cfg)
-    run = tmp_path / "run"
-    deadline = time.time() + 240
-    while time.time() < deadline and proc.poll() is None:
-        done = [d for d in run.glob("checkpoint-*") if (d / "trainer_state.json").exists()]
-        if any(int(d.name.split("-")[1]) >= 20 for d in done):
-            break
-        time.sleep(0.05)
-    assert proc.poll() is None, "training ended before it could be killed:\n" + proc.stdout.read()
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    done = sorted(int(d.name.split("-")[1]) for d in run.glob("checkpoint-*")
-                  if (d / "trainer_state.json").exists())
-    assert done and done[-1] < 400
+#: Runs the real train_tagger.main, SIGKILLing itself right after checkpoint KILL_AT is on disk:
+#: a kill at a known point, without racing a 40-steps-a-second run from outside.
+KILL_AFTER_SAVE = """
+import os, signal, sys
+sys.path.insert(0, {training!r})
+from transformers import TrainerCallback
+import train_tagger
+
+class KillAfterSave(TrainerCallback):
+    def on_save(self, args, state, control, **kwargs):
+        if state.global_step >= {step}:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+init = train_tagger.PartialLabelTrainer.__init__
+def patched(self, *a, **k):
+    init(self, *a, **k)
+    self.add_callback(KillAfterSave())
+train_tagger.PartialLabelTrainer.__init__ = patched
+sys.exit(train_tagger.main())
+"""
+
+
+def _final_metrics(out: str) -> dict:
+    """The full-precision metrics train_tagger prints after its last evaluation."""
+    start = out.rindex("\n{\n")
+    return json.loads(out[start:out.index("\n}", start) + 2])
+
+
+def _adapter(model_dir: Path) -> dict:
+    from safetensors.torch import load_file
+
+    return load_file(model_dir / "tagger" / "adapter_model.safetensors")
+
+
+def test_killed_after_a_checkpoint_resumes_to_the_same_final_metrics(tmp_path):
+    steps, every, kill_at = 24, 8, 8
+    ref_cfg = _tiny_setup(tmp_path / "ref", max_steps=steps, save_steps=every)
+    ref = _run(ref_cfg)
+    ref_out, _ = ref.communicate(timeout=600)
+    assert ref.returncode == 0, ref_out
+
+    cfg = _tiny_setup(tmp_path / "kill", max_steps=steps, save_steps=every)
+    env = dict(os.environ, PYTHONUNBUFFERED="1", CUDA_VISIBLE_DEVICES="")
+    env.setdefault("OMP_NUM_THREADS", "1")  # small matrices: one thread is faster on a busy CPU
+    code = KILL_AFTER_SAVE.format(training=str(ROOT / "training"), step=kill_at)
+    killed = subprocess.run([sys.executable, "-c", code, "--config", str(cfg)], env=env, cwd=ROOT,
+                            capture_output=True, text=True, timeout=600)
+    assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
+    run = tmp_path / "kill" / "run"
+    assert sorted(d.name for d in run.glob("checkpoint-*")) == [f"checkpoint-{kill_at}"]
+    assert not (tmp_path / "kill" / "model").exists()
+
     resumed = _run(cfg, "--resume")
     out, _ = resumed.communicate(timeout=600)
     assert resumed.returncode == 0, out
-    assert f"resuming from {run / f'checkpoint-{done[-1]}'}" in out
-    state = json.loads(sorted(run.glob("checkpoint-*"), key=lambda d: int(d.name.split("-")[1]))[-1]
-                       .joinpath("trainer_state.json").read_text())
-    assert state["global_step"] == 400
-    assert (tmp_path / "model" / "tagger" / "adapter_model.safetensors").exists()
-    meta = json.loads((tmp_path / "model" / "diplomodel.json").read_text())
-    assert meta["tagger"]["adapter"] is True
+    assert f"resuming from {run / f'checkpoint-{kill_at}'}" in out
+    state = json.loads((run / f"checkpoint-{steps}" / "trainer_state.json").read_text())
+    assert state["global_step"] == steps
+    assert _final_metrics(out)["eval_loss"] == _final_metrics(ref_out)["eval_loss"]
+    meta = [json.loads((tmp_path / d / "model" / "diplomodel.json").read_text()) for d in ("ref", "kill")]
+    assert meta[0]["tagger"]["training"]["validation"] == meta[1]["tagger"]["training"]["validation"]
+    a, b = _adapter(tmp_path / "ref" / "model"), _adapter(tmp_path / "kill" / "model")
+    assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
 
 
 def test_same_seed_same_metrics(tmp_path):

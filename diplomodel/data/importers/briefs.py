@@ -21,9 +21,10 @@ from diplomodel.data.record import read_records, validate_record
 from diplomodel.errors import InputError
 
 
-def read_briefs(path: str | Path, source: str = "briefs", skip_invalid: bool = False) -> tuple[list[dict[str, Any]], int]:
+def read_briefs(path: str | Path, source: str = "briefs", skip_invalid: bool = False,
+                problems: list[InputError] | None = None) -> tuple[list[dict[str, Any]], int]:
     """Records of a brief JSONL file (``source`` filled where missing); ``(records, n_skipped)``."""
-    recs, skipped = read_records(path, skip_invalid=skip_invalid)
+    recs, skipped = read_records(path, skip_invalid=skip_invalid, problems=problems)
     for r in recs:
         r["source"] = r["source"] or source
     return recs, skipped

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from diplomodel.data.importers._common import bio_chunks, is_country, is_demonym, join_tokens
+from diplomodel.jsonl import split_lines
 
 ANNOTATED_LABELS = ["PERSON", "COUNTRY", "ORG", "LOC"]
 LABEL_MAP = {"politician": "PERSON", "person": "PERSON", "country": "COUNTRY",
@@ -28,7 +29,7 @@ SPLITS = {"train": "train", "dev": "validation", "test": "test"}
 def parse_crossner(content: str, split: str) -> list[dict[str, Any]]:
     """Records of one CrossNER file's content (one per sentence)."""
     sentences: list[tuple[list[str], list[str]]] = [([], [])]
-    for line in content.splitlines():
+    for line in split_lines(content):  # a token may hold U+2028/U+0085; lines end at "\n"
         cols = line.split("\t")
         if len(cols) < 2 or not cols[0].strip():
             if sentences[-1][0]:

@@ -38,10 +38,13 @@ def _entities(obj: dict[str, Any]) -> list[Any]:
 
 
 def read_doccano(path: str | Path, source: str = "doccano", skip_invalid: bool = False,
-                 annotated_labels: list[str] | None = None) -> tuple[list[dict[str, Any]], int]:
-    """Read a doccano JSONL export; return ``(records, n_skipped)`` (see ``read_records``)."""
+                 annotated_labels: list[str] | None = None,
+                 problems: list[InputError] | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Read a doccano JSONL export; return ``(records, n_skipped)`` (see ``read_records``).
 
-    file, out, skipped = str(path), [], 0
+    A repeated id is invalid too (the second one is kept out); the file is only read.
+    """
+    file, out, skipped, first = str(path), [], 0, {}
     for n, raw in enumerate(jsonl_lines(path), 1):
         try:
             obj = parse_jsonl_line(raw, file, n)
@@ -54,9 +57,16 @@ def read_doccano(path: str | Path, source: str = "doccano", skip_invalid: bool =
                    "source": source, "entities": _entities(obj)}
             if annotated_labels is not None:
                 rec["annotated_labels"] = annotated_labels
-            out.append(validate_record(rec, file=file, line=n))
-        except InputError:
+            rec = validate_record(rec, file=file, line=n)
+            if rec["id"] in first:
+                raise InputError(f"duplicate id, also on line {first[rec['id']]}", file=file, line=n,
+                                 record_id=rec["id"], field="id")
+            first[rec["id"]] = n
+            out.append(rec)
+        except InputError as exc:
             if not skip_invalid:
                 raise
             skipped += 1
+            if problems is not None:
+                problems.append(exc)
     return out, skipped

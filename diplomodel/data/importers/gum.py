@@ -30,6 +30,7 @@ from typing import Any
 
 from diplomodel.data.importers._common import is_country, word_safe
 from diplomodel.data.record import hash_split
+from diplomodel.jsonl import split_lines
 
 ANNOTATED_LABELS = ["PERSON", "COUNTRY", "ORG", "LOC", "DATE"]
 _ENTITY = re.compile(r"\((\d+)-([a-z]+)([^()]*)(\)?)|(\d+)\)")
@@ -80,7 +81,7 @@ def parse_conllu(content: str, name: str = "gum") -> list[dict[str, Any]]:
         doc.update(text=text, entities=word_safe(text, spans))
         docs.append(doc)
 
-    for line in content.splitlines():
+    for line in split_lines(content):  # a token may hold U+2028/U+0085; lines end at "\n"
         if line.startswith("# newdoc id"):
             finish()
             did = line.split("=", 1)[1].strip()

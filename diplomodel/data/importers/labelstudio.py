@@ -35,9 +35,14 @@ def _result_entities(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def tasks_to_records(tasks: list[dict[str, Any]], file: str | None = None, source: str = "labelstudio",
-                     use_predictions: bool = False, skip_invalid: bool = False) -> list[dict[str, Any]]:
-    """Label Studio tasks -> validated records (errors name the file and task index as line)."""
-    out = []
+                     use_predictions: bool = False, skip_invalid: bool = False,
+                     problems: list[InputError] | None = None) -> list[dict[str, Any]]:
+    """Label Studio tasks -> validated records (errors name the file and task index as line).
+
+    With ``skip_invalid`` a bad task (or a repeated id) is left out and its error appended to
+    ``problems`` when given.
+    """
+    out, first = [], {}
     for i, task in enumerate(tasks):
         try:
             if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
@@ -53,23 +58,35 @@ def tasks_to_records(tasks: list[dict[str, Any]], file: str | None = None, sourc
                    "entities": _result_entities(results or [])}
             if data.get("annotated_labels"):
                 rec["annotated_labels"] = data["annotated_labels"]
-            out.append(validate_record(rec, file=file, line=i + 1))
-        except InputError:
+            rec = validate_record(rec, file=file, line=i + 1)
+            if rec["id"] in first:
+                raise InputError(f"duplicate id, also task {first[rec['id']]}", file=file, line=i + 1,
+                                 record_id=rec["id"], field="id")
+            first[rec["id"]] = i + 1
+            out.append(rec)
+        except InputError as exc:
             if not skip_invalid:
                 raise
+            if problems is not None:
+                problems.append(exc)
     return out
 
 
-def read_labelstudio(path: str | Path, use_predictions: bool = False,
-                     skip_invalid: bool = False) -> list[dict[str, Any]]:
-    """Read a Label Studio JSON export file (``line`` in errors = 1-based task index)."""
+def read_labelstudio(path: str | Path, use_predictions: bool = False, skip_invalid: bool = False,
+                     problems: list[InputError] | None = None) -> list[dict[str, Any]]:
+    """Read a Label Studio JSON export file (``line`` in errors = 1-based task index); only reads it."""
     file = str(path)
     try:
         tasks = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+    except FileNotFoundError:
+        raise InputError("file not found", file=file) from None
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 at byte {exc.start}", file=file) from None
     except json.JSONDecodeError as exc:
         raise InputError(f"broken JSON: {exc.msg}", file=file, line=exc.lineno) from None
     if isinstance(tasks, dict):
         tasks = [tasks]
-    return tasks_to_records(tasks, file=file, use_predictions=use_predictions, skip_invalid=skip_invalid)
+    if not isinstance(tasks, list):
+        raise InputError(f"a list of tasks is required, got {type(tasks).__name__}", file=file)
+    return tasks_to_records(tasks, file=file, use_predictions=use_predictions, skip_invalid=skip_invalid,
+                            problems=problems)
