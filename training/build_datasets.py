@@ -21,6 +21,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from diplomodel.data.mixture import mix, plan, write_plan  # noqa: E402
 from diplomodel.data.record import hash_split, validate_record  # noqa: E402
 from diplomodel.data.views import summarizer_features, tagger_features, to_summarizer_view, to_tagger_view  # noqa: E402
 from diplomodel.errors import InputError  # noqa: E402
@@ -63,7 +64,7 @@ def load_sources(cfg: dict[str, Any], skip: bool,
     ``(source, InputError)`` per record left out. User files are only read, never written.
     """
     problems = [] if problems is None else problems
-    from diplomodel.data.importers import conll, crossner, doccano, gum, labelstudio, re3d
+    from diplomodel.data.importers import conll, crossner, doccano, gum, labelstudio, re3d, real_briefs
     from diplomodel.data.importers.briefs import load_seed, read_briefs
 
     data_root, src, ratios = ROOT / cfg["data_root"], cfg["sources"], cfg.get("split_ratios", [0.8, 0.1, 0.1])
@@ -78,6 +79,8 @@ def load_sources(cfg: dict[str, Any], skip: bool,
         sources["re3d"] = _by_split(re3d.load(data_root / "re3d"), ratios)
     if src.get("gum_news") and (data_root / "gum_news").exists():
         sources["gum_news"] = _by_split(gum.load(data_root / "gum_news"), ratios)
+    if src.get("meetings_real") and (data_root / "meetings_real" / real_briefs.TRAIN_FILE).exists():
+        sources["meetings_real"] = real_briefs.load(data_root / "meetings_real", skip_invalid=skip)
     if src.get("synthetic"):
         try:
             from diplomodel.data.synth import generate, stats as synth_stats, template_inventory
@@ -113,7 +116,22 @@ def load_sources(cfg: dict[str, Any], skip: bool,
     if cfg.get("seed_dir") and (ROOT / cfg["seed_dir"] / "article.txt").exists():
         sources["seed"] = {"train": [], "validation": [], "test": [load_seed(ROOT / cfg["seed_dir"])]}
     skipped = Counter({k: v for k, v in skipped.items() if v})
-    return {k: _validated(v, skip, skipped, k, problems) for k, v in sources.items()}, skipped, stats
+    sources = {k: _validated(v, skip, skipped, k, problems) for k, v in sources.items()}
+    refuse_heldout(sources, data_root)
+    return sources, skipped, stats
+
+
+def refuse_heldout(sources: dict[str, Splits], data_root: Path) -> None:
+    """Stop the build if any source repeats a held-out real report (``meetings_real/dev.jsonl``)."""
+    from diplomodel.data.importers.real_briefs import HELDOUT_FILES, heldout_overlap
+
+    for fname in HELDOUT_FILES:
+        held = data_root / "meetings_real" / fname
+        for name, splits in sources.items():
+            bad = heldout_overlap((r for s in SPLITS for r in splits[s]), held)
+            if bad:
+                raise InputError(f"source {name!r} holds {len(bad)} held-out report(s) of {held} "
+                                 f"(first: {bad[0]!r}); they are for measuring only", file=str(held))
 
 
 def _dataset(rows: list[dict[str, Any]], features):
@@ -124,20 +142,6 @@ def _dataset(rows: list[dict[str, Any]], features):
     h = hashlib.sha256(json.dumps(rows, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
     return Dataset(ds.data, info=ds.info, fingerprint=h)
 
-
-def _mix(sources: dict[str, Splits], weights: dict[str, float], seed: int) -> Splits:
-    import random
-
-    out: Splits = {s: [] for s in SPLITS}
-    for name, splits in sources.items():
-        w = float(weights.get(name, 1.0))
-        train = sorted(splits["train"], key=lambda r: hashlib.sha1(r["id"].encode()).hexdigest())
-        whole, frac = int(w), w - int(w)
-        out["train"] += train * whole + train[:round(frac * len(train))]
-        out["validation"] += splits["validation"]
-        out["test"] += splits["test"]
-    random.Random(seed).shuffle(out["train"])
-    return out
 
 LABEL_DEFINITIONS = {
     "PARTICIPANT": "a person taking part in the reported meeting (talks, call, visit); the name only",
@@ -154,6 +158,8 @@ SOURCES = {
     "gum_news": ("GUM Wikinews articles with human summaries", "text CC BY 2.5, annotations CC BY 4.0"),
     "crossner_politics": ("CrossNER politics (Wikipedia sentences)", "Wikipedia text CC BY-SA; repository MIT"),
     "synthetic": ("generated meeting reports (diplomodel.data.synth)", "ours"),
+    "meetings_real": ("real meeting reports, gold briefs projected onto spans (train split only)",
+                      "texts belong to their publishers (training/evaluation only); briefs free"),
     "seed": ("one hand-written brief of a real article (summarizer view only)", "evaluation/demo use"),
 }
 
@@ -217,13 +223,19 @@ def main(argv: list[str] | None = None) -> int:
     if len(problems) > MAX_REPORTED:
         print(f"... and {len(problems) - MAX_REPORTED} more invalid records", file=sys.stderr)
     tagger_src = {k: v for k, v in sources.items() if k != "seed"}
-    sets = dict(tagger_src, mixture=_mix(tagger_src, cfg.get("mixture", {}), cfg["synthetic"]["seed"]))
+    weights = cfg.get("mixture") or {}
+    mixture_plan = plan(tagger_src, weights)
+    if mixture_plan["unused"]:
+        print("mixture weights without a source (not built): " + ", ".join(mixture_plan["unused"]))
+    sets = dict(tagger_src, mixture=mix(tagger_src, weights, cfg["synthetic"]["seed"]))
     fingerprints: dict[str, dict[str, str]] = {}
     counts: dict[str, dict[str, Any]] = {}
     for name, splits in sets.items():
         dd = DatasetDict({s: _dataset([to_tagger_view(r) for r in splits[s]], tagger_features()) for s in SPLITS})
         dd.save_to_disk(str(out / "tagger" / name), num_shards={s: 1 for s in SPLITS})
         fingerprints[f"tagger/{name}"] = {s: d._fingerprint for s, d in dd.items()}
+        if name == "mixture":
+            write_plan(out / "tagger" / name, mixture_plan)
         labels = Counter(e["label"] for s in SPLITS for r in splits[s] for e in r["entities"])
         counts[name] = {"docs": {s: len(splits[s]) for s in SPLITS}, "labels": dict(labels)}
         print(f"{name:18s} docs " + " ".join(f"{s}={len(splits[s])}" for s in SPLITS)

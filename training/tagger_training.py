@@ -53,7 +53,8 @@ class TaggerTrainingArguments:
     eval_steps: int = 200
     logging_steps: int = 20
     seed: int = 13
-    mixture: dict[str, float] = field(default_factory=lambda: {"synthetic": 1.0})
+    train_on: str = "mixture"           # a dataset of build_datasets.py: the mixture, or one source
+    init_from: str | None = None        # a model dir whose tagger adapter training starts from
     validation: list[str] = field(default_factory=lambda: ["synthetic"])
     max_eval_examples: int = 300
     name: str = "diplomodel-default"
@@ -63,6 +64,10 @@ class TaggerTrainingArguments:
     def from_yaml(cls, path: str | Path, **overrides: Any) -> "TaggerTrainingArguments":
         data = yaml.safe_load(Path(path).read_text("utf-8")) or {}
         unknown = set(data) - set(cls.__dataclass_fields__)
+        if "mixture" in unknown:
+            raise ValueError(f"{path}: 'mixture' moved to configs/data.yaml (one table of source weights, "
+                             "built into the tagger/mixture dataset); train on it with 'train_on: mixture', "
+                             "or on one source with 'train_on: <source>'")
         if unknown:
             raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
         data.update({k: v for k, v in overrides.items() if v is not None})
@@ -111,15 +116,19 @@ def partial_label_loss(logits: torch.Tensor, labels: torch.Tensor, masks: torch.
 
 def encode_example(example: dict, tokenizer, args: TaggerTrainingArguments,
                    tag_names: list[str]) -> dict[str, list]:
-    """One tagger-view document -> its training windows (labels on first sub-tokens only)."""
+    """One tagger-view document -> its training windows (labels on first sub-tokens only).
+
+    Words listed in the view's ``unlabelled_words`` get no label (-100), so the loss ignores them.
+    """
     words, tags = example["words"], example["tags"]
     mask = unannotated_mask(example.get("annotated_labels"))
+    skip = set(example.get("unlabelled_words") or [])
     out: dict[str, list] = {"input_ids": [], "token_type_ids": [], "labels": [], "unannotated": []}
     to_model = {i: BIO_LABELS.index(t) for i, t in enumerate(tag_names)}
     for ids, types, index in encode_words(tokenizer, words, args.max_length, args.stride, args.casing):
         labels, prev = [], -1
         for w in index:
-            labels.append(to_model[tags[w]] if w >= 0 and w != prev else -100)
+            labels.append(to_model[tags[w]] if w >= 0 and w != prev and w not in skip else -100)
             prev = w if w >= 0 else prev
         out["input_ids"].append(ids)
         out["token_type_ids"].append(types)

@@ -65,17 +65,24 @@ def load_split(datasets_dir: str, source: str, split: str):
     return flat[key]
 
 
-def mixture(datasets_dir: str, weights: dict[str, float], split: str, seed: int, cap: int | None = None):
-    """Concatenate each source's split, repeated/subsampled by its weight, shuffled."""
-    parts = []
-    for source, weight in weights.items():
-        part = load_split(datasets_dir, source, split).shuffle(seed=seed)
-        whole, frac = int(weight), weight - int(weight)
-        parts += [part] * whole
-        if frac > 0:
-            parts.append(part.select(range(int(len(part) * frac))))
-    data = concatenate_datasets(parts).shuffle(seed=seed)
+def train_set(datasets_dir: str, name: str, seed: int):
+    """The train split the tagger learns from: the mixture ``build_datasets.py`` wrote (its weights
+    come from ``configs/data.yaml``) or one source's, shuffled by ``seed``."""
+    return load_split(datasets_dir, name, "train").shuffle(seed=seed)
+
+
+def validation_set(datasets_dir: str, sources: list[str], seed: int, cap: int | None = None):
+    """The validation splits of ``sources`` side by side, shuffled, at most ``cap`` documents."""
+    data = concatenate_datasets([load_split(datasets_dir, s, "validation") for s in sources]).shuffle(seed=seed)
     return data.select(range(min(cap, len(data)))) if cap else data
+
+
+def mixture_used(datasets_dir: str, name: str) -> dict:
+    """The source weights behind dataset ``name`` (its ``mixture.json``), or ``{name: 1.0}``."""
+    from diplomodel.data.mixture import read_plan
+
+    found = read_plan(Path(datasets_dir) / "tagger" / name)
+    return found["weights"] if found else {name: 1.0}
 
 
 def last_complete_checkpoint(work_dir: str) -> str | None:
@@ -89,6 +96,15 @@ def build_model(args: TaggerTrainingArguments):
     config = TaggerConfig(base=args.base, adapter=args.lora, casing=args.casing,
                           max_length=args.max_length, stride=args.stride)
     model = build_base_model(resolve_base(args.base), config)
+    if args.init_from:
+        if not args.lora:
+            raise SystemExit("init_from needs lora: true (it starts from a model dir's adapter)")
+        from peft import PeftModel
+
+        adapter = Path(args.init_from) / "tagger"
+        if not (adapter / "adapter_model.safetensors").exists():
+            raise SystemExit(f"init_from: no adapter_model.safetensors in {adapter}")
+        return PeftModel.from_pretrained(model, str(adapter), is_trainable=True), config
     if args.lora:
         from peft import LoraConfig, TaskType, get_peft_model
 
@@ -127,11 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     def prepare(data):
         return data.map(encode, batched=True, remove_columns=data.column_names)
 
-    train_raw = mixture(args.datasets, args.mixture, "train", args.seed)
+    train_raw = train_set(args.datasets, args.train_on, args.seed)
     tag_names = train_raw.features["tags"].feature.names
     train = prepare(train_raw)
-    val = prepare(mixture(args.datasets, {s: 1.0 for s in args.validation}, "validation", args.seed,
-                          cap=args.max_eval_examples))
+    val = prepare(validation_set(args.datasets, args.validation, args.seed, cap=args.max_eval_examples))
     print(f"train windows: {len(train)}  validation windows: {len(val)}", flush=True)
     targs = TrainingArguments(
         output_dir=args.work_dir, max_steps=args.max_steps, per_device_train_batch_size=args.batch_size,
@@ -173,7 +188,8 @@ def save(model, tokenizer, tcfg: TaggerConfig, args: TaggerTrainingArguments, me
                  "labels": BIO_LABELS, "summarizer": meta.get("summarizer")})
     meta["tagger"] = {"path": "tagger", "base": args.base, "adapter": args.lora,
                       "casing": args.casing, "training": {
-                          "mixture": args.mixture, "max_steps": args.max_steps, "seed": args.seed,
+                          "mixture": mixture_used(args.datasets, args.train_on),
+                          "init_from": args.init_from, "max_steps": args.max_steps, "seed": args.seed,
                           "train_windows": n_train, "train_runtime_s": runtime_s,
                           "hardware": f"{torch.cuda.get_device_name(0) if torch.cuda.is_available() else 'CPU'}, "
                                       f"{torch.get_num_threads()} threads",

@@ -3,7 +3,11 @@
 A record is a plain ``dict`` (JSON lines on disk, see ``docs/contracts.md``)::
 
     {"id", "text", "published", "source", "entities": [{"start", "end", "label"}],
-     "annotated_labels": [...], "brief": {...}}
+     "annotated_labels": [...], "unlabelled": [{"start", "end"}], "brief": {...}}
+
+``unlabelled`` (optional) marks stretches of text the annotation leaves undecided: their words
+carry no training signal at all (neither a label nor "O"), e.g. a surname two people of a
+projected brief share.
 
 :func:`validate_record` checks one record and returns a normalised copy (entities sorted,
 defaults filled); :func:`read_records` reads a JSONL file and names the file, line, record id
@@ -38,7 +42,8 @@ from diplomodel.models.text import split_words
 Record = dict[str, Any]
 
 #: Fields a record may carry; anything else is kept out of the normalised record.
-RECORD_FIELDS = ("id", "text", "published", "source", "entities", "annotated_labels", "brief")
+RECORD_FIELDS = ("id", "text", "published", "source", "entities", "annotated_labels", "unlabelled",
+                 "brief")
 
 # Text that was decoded with the wrong codec somewhere upstream (UTF-8 read as cp1252/latin-1).
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u20ac\u2122]|\u00e2\u20ac")
@@ -48,7 +53,7 @@ def features():
     """The ``datasets.Features`` of records (``brief`` stored as a JSON string, ``""`` if none).
 
     >>> sorted(features())
-    ['annotated_labels', 'brief', 'entities', 'id', 'published', 'source', 'text']
+    ['annotated_labels', 'brief', 'entities', 'id', 'published', 'source', 'text', 'unlabelled']
     """
     from datasets import ClassLabel, Features, List, Value
 
@@ -57,7 +62,8 @@ def features():
         "source": Value("string"),
         "entities": List({"start": Value("int32"), "end": Value("int32"),
                           "label": ClassLabel(names=ENTITY_LABELS)}),
-        "annotated_labels": List(Value("string")), "brief": Value("string"),
+        "annotated_labels": List(Value("string")),
+        "unlabelled": List({"start": Value("int32"), "end": Value("int32")}), "brief": Value("string"),
     })
 
 
@@ -74,6 +80,7 @@ def to_hf_row(rec: Record) -> dict[str, Any]:
                          for e in rec.get("entities") or []],
             "annotated_labels": list(ENTITY_LABELS if rec.get("annotated_labels") is None
                                          else rec["annotated_labels"]),
+            "unlabelled": [{"start": u["start"], "end": u["end"]} for u in rec.get("unlabelled") or []],
             "brief": json.dumps(brief, ensure_ascii=False, sort_keys=True) if brief else ""}
 
 
@@ -86,6 +93,8 @@ def from_hf_row(row: dict[str, Any]) -> Record:
     rec: Record = {"id": row["id"], "text": row["text"], "published": row.get("published"),
                    "source": row.get("source") or "", "entities": ents,
                    "annotated_labels": list(row.get("annotated_labels") or ENTITY_LABELS)}
+    if row.get("unlabelled"):
+        rec["unlabelled"] = [{"start": u["start"], "end": u["end"]} for u in row["unlabelled"]]
     if row.get("brief"):
         rec["brief"] = json.loads(row["brief"])
     return rec
@@ -108,7 +117,8 @@ def validate_record(rec: Any, file: str | None = None, line: int | None = None) 
     Raises :class:`InputError` naming ``file``, ``line``, the record id and the field for:
     missing/empty id or text, bad ``published``, spans out of range, overlapping, off word
     boundaries, with an unknown label or with a ``text`` that differs from the span,
-    annotated_labels outside the label set, a brief that is not a valid brief, bad encodings.
+    annotated_labels outside the label set, unlabelled stretches out of range, off word boundaries
+    or over an entity, a brief that is not a valid brief, bad encodings.
     """
     loc: dict[str, Any] = {"file": file, "line": line}
     if not isinstance(rec, dict):
@@ -170,6 +180,9 @@ def validate_record(rec: Any, file: str | None = None, line: int | None = None) 
     out: Record = {"id": rid, "text": text, "published": pub, "source": source,
                    "entities": [{"start": s, "end": e, "label": lab} for s, e, lab, _ in checked],
                    "annotated_labels": list(ann)}
+    unlabelled = _check_unlabelled(rec.get("unlabelled"), text, starts, ends, checked, loc)
+    if unlabelled:
+        out["unlabelled"] = unlabelled
     brief = rec.get("brief")
     if brief is not None:
         if not isinstance(brief, dict):
@@ -180,6 +193,30 @@ def validate_record(rec: Any, file: str | None = None, line: int | None = None) 
             raise InputError(str(exc), **{**loc, "field": "brief"}) from None
         out["brief"] = brief
     return out
+
+
+def _check_unlabelled(spans: Any, text: str, starts: set[int], ends: set[int],
+                      entities: list[tuple[int, int, str, int]], loc: dict[str, Any]) -> list[dict[str, int]]:
+    """The ``unlabelled`` stretches, checked (in range, on word boundaries, off every entity), sorted."""
+    if spans is None:
+        return []
+    if not isinstance(spans, list):
+        raise InputError("a list of {start, end} is required", field="unlabelled", **loc)
+    out = []
+    for i, sp in enumerate(spans):
+        floc = {**loc, "field": f"unlabelled[{i}]"}
+        s, e = (sp.get("start"), sp.get("end")) if isinstance(sp, dict) else (None, None)
+        if not all(isinstance(x, int) and not isinstance(x, bool) for x in (s, e)):
+            raise InputError(f"an object with integer start/end is required, got {sp!r}", **floc)
+        if not 0 <= s < e <= len(text):
+            raise InputError(f"span {s}-{e} out of range for text of length {len(text)}", **floc)
+        if s not in starts or e not in ends:
+            raise InputError(f"span {s}-{e} {text[s:e]!r} is not on word boundaries", **floc)
+        hit = next((k for es, ee, _, k in entities if es < e and s < ee), None)
+        if hit is not None:
+            raise InputError(f"span {s}-{e} overlaps entities[{hit}]", **floc)
+        out.append({"start": s, "end": e})
+    return sorted(out, key=lambda u: (u["start"], u["end"]))
 
 
 def _decode_line(raw: bytes, file: str, line: int) -> str:

@@ -34,6 +34,7 @@ def tagger_features():
         "id": Value("string"), "source": Value("string"), "words": List(Value("string")),
         "word_starts": List(Value("int32")), "word_ends": List(Value("int32")),
         "tags": List(ClassLabel(names=BIO_LABELS)), "annotated_labels": List(Value("string")),
+        "unlabelled_words": List(Value("int32")),
     })
 
 
@@ -46,9 +47,15 @@ def summarizer_features():
 
 
 def to_tagger_view(rec: Record) -> dict[str, Any]:
-    """Record -> ``{id, source, words, word_starts, word_ends, tags, annotated_labels}``.
+    """Record -> ``{id, source, words, word_starts, word_ends, tags, annotated_labels, unlabelled_words}``.
 
-    Raises ``ValueError`` if an entity does not start and end on word boundaries.
+    ``unlabelled_words`` are the indices of the words inside the record's ``unlabelled``
+    stretches: training gives them no label, not even "O". Raises ``ValueError`` if an entity
+    does not start and end on word boundaries.
+
+    >>> v = to_tagger_view({"id": "u", "text": "Kim met Kim.", "unlabelled": [{"start": 0, "end": 3}]})
+    >>> v["tags"], v["unlabelled_words"]
+    (['O', 'O', 'O', 'O'], [0])
     """
     text = rec["text"]
     spans = split_words(text)
@@ -63,11 +70,14 @@ def to_tagger_view(rec: Record) -> dict[str, Any]:
         tags[i] = f"B-{ent['label']}"
         for k in range(i + 1, j + 1):
             tags[k] = f"I-{ent['label']}"
+    unlabelled = [i for i, (s, e) in enumerate(spans)
+                  if any(u["start"] <= s and e <= u["end"] for u in rec.get("unlabelled") or [])]
     return {"id": rec["id"], "source": rec.get("source", ""),
             "words": [text[s:e] for s, e in spans],
             "word_starts": [s for s, _ in spans], "word_ends": [e for _, e in spans],
             "tags": tags, "annotated_labels": list(ENTITY_LABELS if rec.get("annotated_labels") is None
-                                                    else rec["annotated_labels"])}
+                                                    else rec["annotated_labels"]),
+            "unlabelled_words": unlabelled}
 
 
 def from_tagger_view(view: dict[str, Any], text: str | None = None) -> list[dict[str, Any]]:

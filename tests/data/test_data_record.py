@@ -34,6 +34,17 @@ def test_good_record_and_round_trip_through_tagger_view():
     assert from_hf_row(to_hf_row(rec))["entities"] == rec["entities"]
 
 
+def test_unlabelled_stretches_survive_the_round_trip_and_reach_the_view():
+    from datasets import Dataset
+
+    rec = validate_record({**GOOD, "unlabelled": [{"start": 70, "end": 75}]})
+    assert rec["unlabelled"] == [{"start": 70, "end": 75}] and "unlabelled" not in validate_record(GOOD)
+    back = from_hf_row(Dataset.from_list([to_hf_row(rec)], features=features())[0])
+    assert back["unlabelled"] == rec["unlabelled"]
+    view = to_tagger_view(rec)
+    assert [view["words"][i] for i in view["unlabelled_words"]] == ["talks"]
+
+
 def test_hf_features_encode():
     from datasets import Dataset
 
@@ -57,6 +68,11 @@ BAD = [
     ({"id": "b", "text": "Ana met Ivo.", "published": "16/12/2023"}, "published", "YYYY-MM-DD"),
     ({"id": "b", "text": "Ana met Ivo.", "brief": {"format": "telepathy"}}, "brief", "format"),
     ({"id": "b", "text": "Caf\u00c3\u00a9 talks in Paris."}, "text", "mixed encodings"),
+    ({"id": "b", "text": "Ana met Ivo.", "unlabelled": [{"start": 1, "end": 3}]}, "unlabelled[0]", "word boundaries"),
+    ({"id": "b", "text": "Ana met Ivo.", "unlabelled": [{"start": 4, "end": 40}]}, "unlabelled[0]", "out of range"),
+    ({"id": "b", "text": "Ana met Ivo.", "entities": [{"start": 0, "end": 3, "label": "PERSON"}],
+      "unlabelled": [{"start": 0, "end": 7}]}, "unlabelled[0]", "overlaps entities[0]"),
+    ({"id": "b", "text": "Ana met Ivo.", "unlabelled": "Ivo"}, "unlabelled", "list"),
 ]
 
 

@@ -68,7 +68,7 @@ def _tiny_setup(tmp_path: Path, max_steps: int, save_steps: int) -> Path:
         "datasets": str(tmp_path / "ds"), "output": str(tmp_path / "model"),
         "work_dir": str(tmp_path / "run"), "base": str(base), "max_length": 16, "stride": 4,
         "batch_size": 2, "max_steps": max_steps, "save_steps": save_steps, "eval_steps": 1000,
-        "logging_steps": 5, "lora_r": 4, "lora_alpha": 8}))
+        "logging_steps": 5, "lora_r": 4, "lora_alpha": 8, "train_on": "synthetic"}))
     return cfg
 
 
