@@ -31,6 +31,7 @@ Example:
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from diplomodel.extraction.document import Document
@@ -164,11 +165,13 @@ def by_message(text: str, participants: list[Participant], countries: list[tuple
     ([(45, 52)], 'Israel')
     """
     out: list[Span] = []
+    countries = sorted(countries)
+    starts = [span[0] for span, _ in countries]
     for k, p in enumerate(participants):
         for s, e in p.spans:
             sent_end = sents.of(s)[1]
             rest = text[e:sent_end]
-            after = [(span, c) for span, c in countries if e <= span[0] < sent_end]
+            after = countries[bisect.bisect_left(starts, e):bisect.bisect_left(starts, sent_end)]
             found: tuple[Span, str] | None = None
             partner: tuple[Span, str] | None = None
             msg = _MESSAGE.match(rest)

@@ -34,6 +34,13 @@ def resolve_date(expr: str | None, published: datetime.date | None) -> datetime.
     >>> resolve_date("January 9", pub)  # six days ahead: upcoming, not last January
     datetime.date(2024, 1, 9)
     """
+    try:
+        return _resolve(expr, published)
+    except OverflowError:  # "tomorrow" of 9999-12-31: no day
+        return None
+
+
+def _resolve(expr: str | None, published: datetime.date | None) -> datetime.date | None:
     if not expr or not expr.strip():
         return None
     s = re.sub(r"\s+", " ", expr).strip(" ,.;:()")

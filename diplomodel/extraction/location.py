@@ -134,14 +134,14 @@ def _host_country(doc: Document) -> tuple[str, Span] | None:
     posted to ("Ambassador of Georgia to Armenia"), else the country of the participant who
     received, hosted or welcomed the other ("President X of Turkmenistan welcomed ...")."""
     text = doc.text
-    for si in doc.participant_sents:
+    for si in doc.participant_sents[:3]:
         for m in _AMBASSADOR_TO.finditer(text, *doc.sents[si]):
             words = m.group(1).split(" ")
             for k in range(len(words), 0, -1):  # "to Armenia Omar Khan": the longest start that is a state
                 country = country_name(" ".join(words[:k]))
                 if country:
                     return country, (m.start(1), m.start(1) + len(" ".join(words[:k])))
-    for si in doc.participant_sents:
+    for si in doc.participant_sents[:3]:  # the host is named where the meeting is first reported
         s, e = doc.sents[si]
         cue = _HOST_CUE.search(text, s, e)
         if cue is None:

@@ -88,7 +88,8 @@ def keep_meeting_people(doc: Document) -> None:
     keep = [p for p in part if any(sents.at(m.start) in meeting_sents for m in p.mentions)]
     if len(keep) < 2:  # the rule needs a meeting to anchor on; otherwise trust the tagger
         return
-    dropped = [p for p in part if p not in keep]
+    kept = {id(p) for p in keep}  # by identity: comparing Person dataclasses is slow and quadratic
+    dropped = [p for p in part if id(p) not in kept]
     doc.participant_people = keep
     doc.others = sorted(doc.others + dropped, key=lambda p: p.mentions[0].start)
 
@@ -133,8 +134,14 @@ def link_people(doc: Document) -> None:
     out: list[Participant] = []
     linked: list[list[tuple[Entity, Attributes]]] = []
     spans: dict[str, list[Span]] = {"title": [], "country": [], "organization": []}
+    in_sentence: dict[int, list[Entity]] = {}  # a mention's chain lies inside its sentence: read only those
+    for e in ents:
+        si = sents.at(e.start)
+        if sents[si][0] <= e.start and e.end <= sents[si][1]:
+            in_sentence.setdefault(si, []).append(e)
     for person in doc.participant_people:
-        attrs = [(m, link_mention(text, m, ents, sents.of(m.start))) for m in person.mentions]
+        attrs = [(m, link_mention(text, m, in_sentence.get(sents.at(m.start), []), sents.of(m.start)))
+                 for m in person.mentions]
         linked.append(attrs)
         p = Participant(name=person.name, spans=person.spans(), score=_score(person))
         with_title = next((a for _, a in attrs if a.title), None)
@@ -193,11 +200,12 @@ def collective_titles(text: str, out: list[Participant], sents: Sentences) -> li
     ([(4, 21)], 'Foreign Minister')
     """
     found: list[Span] = []
+    collective = _COLLECTIVE.search(text)  # only the first such phrase can ever be used: searched once
     for p in out:
-        if p.title or not p.spans:
+        if p.title or not p.spans or collective is None:
             continue
         first = sents.at(p.spans[0][0])
-        for m in _COLLECTIVE.finditer(text, 0, sents[first][1]):
+        for m in [collective] if collective.end() <= sents[first][1] else []:
             words = m.group(1).split()
             words[-1] = re.sub(r"men$", "man", words[-1])
             words[-1] = words[-1][:-1] if words[-1].endswith("s") else words[-1]
