@@ -143,7 +143,8 @@ def keep_meeting_people(text: str, sents: list[Span], part: list[Person],
     keep = [p for p in part if any(sent_of(m) in meeting_sents for m in p.mentions)]
     if len(keep) < 2:  # the rule needs a meeting to anchor on; otherwise trust the tagger
         return part, others
-    dropped = [p for p in part if p not in keep]
+    kept = {id(p) for p in keep}  # by identity: comparing Person dataclasses is slow and quadratic
+    dropped = [p for p in part if id(p) not in kept]
     return keep, sorted(others + dropped, key=lambda p: p.mentions[0].start)
 
 
@@ -186,9 +187,14 @@ def link_participants(text: str, people: list[Person], ents: list[Entity], sents
     out: list[Participant] = []
     linked: list[list[tuple[Entity, Attributes]]] = []
     spans: dict[str, list[Span]] = {"title": [], "country": [], "organization": []}
-    for person in people:
-        attrs = [(m, link_mention(text, m, ents, sents[sentence_index(sents, m.start)]))
-                 for m in person.mentions]
+    in_sentence: dict[int, list[Entity]] = {}  # the entities inside each sentence, in order
+    for e in ents:
+        si = sentence_index(sents, e.start)
+        if sents[si][0] <= e.start and e.end <= sents[si][1]:
+            in_sentence.setdefault(si, []).append(e)
+    for person in people:  # a mention's chain lies inside its sentence: only its entities are read
+        attrs = [(m, link_mention(text, m, in_sentence.get(si, []), sents[si]))
+                 for m in person.mentions for si in [sentence_index(sents, m.start)]]
         linked.append(attrs)
         p = Participant(name=person.name, spans=person.spans(), score=_score(person))
         with_title = next((a for _, a in attrs if a.title), None)
@@ -246,11 +252,13 @@ def collective_titles(text: str, out: list[Participant], sents: list[Span]) -> l
     ([(4, 21)], 'Foreign Minister')
     """
     found: list[Span] = []
+    # only the text's first collective phrase can ever be used: searched once, not per participant
+    collective = _COLLECTIVE.search(text)
     for p in out:
-        if p.title or not p.spans:
+        if p.title or not p.spans or collective is None:
             continue
         first = sentence_index(sents, p.spans[0][0])
-        for m in _COLLECTIVE.finditer(text, 0, sents[first][1]):
+        for m in [collective] if collective.end() <= sents[first][1] else []:
             words = m.group(1).split()
             words[-1] = re.sub(r"men$", "man", words[-1])
             words[-1] = words[-1][:-1] if words[-1].endswith("s") else words[-1]
@@ -339,14 +347,16 @@ def pick_location(text: str, ents: list[Entity], sents: list[Span], part_sents: 
     else the dateline. A place with no known country after "at" (a building) yields to the
     dateline; at a summit's sidelines only the sentence naming the event counts."""
     cands: list[tuple[tuple[int, int], Entity]] = []
+    not_now: dict[int, bool] = {}  # per sentence: one search, not one per place in it (long sentences)
     for e in ents:
         if e.label not in ("LOC", "COUNTRY") or (dateline and dateline.start <= e.start < dateline.end):
             continue
         si = sentence_index(sents, e.start)
         s0 = sents[si][0]
         before = text[max(s0, e.start - 60):e.start]
-        sentence = text[sents[si][0]:sents[si][1]]
-        if _NOT_NOW.search(sentence):
+        if si not in not_now:
+            not_now[si] = bool(_NOT_NOW.search(text, sents[si][0], sents[si][1]))
+        if not_now[si]:
             continue
         if _VISIT_BEFORE.search(before):
             cands.append(((3, -e.start), e))
