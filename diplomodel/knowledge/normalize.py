@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+import functools
 from functools import lru_cache
 
 # ---------------------------------------------------------------------------------------- countries
@@ -166,6 +167,18 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
+def _no_overflow(fn):
+    """A date that would fall before year 1 or after 9999 ("tomorrow" of 9999-12-31) is no date."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except OverflowError:
+            return None
+    return wrapper
+
+
+@_no_overflow
 def resolve_date(expr: str | None, published: datetime.date | None) -> datetime.date | None:
     """The calendar day a date expression denotes, read against the publication date.
 
