@@ -17,8 +17,10 @@ Example:
 """
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass
+from typing import Any
 
 SENTENCE = "Foreign Minister Ana Lopez met her counterpart Ali Khan in Rabat on Monday."
 ARABIC = "\u0627\u0644\u062a\u0642\u0649 \u0648\u0632\u064a\u0631 \u0627\u0644\u062e\u0627\u0631\u062c\u064a\u0629 \u0639\u0644\u064a \u062e\u0627\u0646 \u0628\u0622\u0646\u0627 \u0644\u0648\u0628\u064a\u0632 \u0641\u064a \u0627\u0644\u0631\u0628\u0627\u0637."
@@ -115,3 +117,33 @@ def _char(rng: random.Random) -> str:
         c = rng.randint(0, 0x10FFFF)
         if not 0xD800 <= c <= 0xDFFF:
             return chr(c)
+
+
+def problems(brief: dict[str, Any], text: str) -> list[str]:
+    """What is wrong with a brief of ``text`` (empty when nothing): schema, round trip, UTF-8,
+    spans outside the text, a summary that is not the text it points at, the parser's view."""
+    from diplomodel.data.views import linearize_brief, normalize_brief, parse_linearized
+    from diplomodel.schema import MeetingBrief, validate_brief_dict
+
+    out: list[str] = []
+    try:
+        validate_brief_dict(brief)
+        if MeetingBrief.from_dict(brief).to_dict() != brief:
+            out.append("does not round-trip through MeetingBrief")
+        (json.dumps(brief, ensure_ascii=False) + "\n").encode("utf-8")
+        spans = [sp for p in brief["participants"] for sp in p["spans"]]
+        spans += [sp for v in brief["evidence"].values() for sp in v]
+        out += [f"span {sp} outside the text ({len(text)} chars)" for sp in spans
+                if not 0 <= sp[0] <= sp[1] <= len(text)]
+        out += [f"empty participant name {p['name']!r}" for p in brief["participants"] if not p["name"].strip()]
+        if brief["summary"] and len(brief["evidence"].get("summary", [])) == 1:
+            s, e = brief["evidence"]["summary"][0]
+            if text[s:e] != brief["summary"]:
+                out.append("summary differs from the text at its evidence span")
+        validate_brief_dict(MeetingBrief.from_dict(parse_linearized(linearize_brief(brief))).to_dict())
+        once = normalize_brief(brief)
+        if normalize_brief(once) != once:
+            out.append("linearised form is not a fixed point")
+    except Exception as exc:  # any failure of a check is a finding, named
+        out.append(f"{type(exc).__name__}: {str(exc)[:200]}")
+    return out
