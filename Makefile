@@ -26,7 +26,7 @@ $(VENV)/.diplomodel-installed: pyproject.toml Makefile | $(PY)
 	@touch $@
 
 $(VENV)/.diplomodel-test-installed: $(VENV)/.diplomodel-installed
-	$(PIP) install $(QUIET) pytest
+	$(PIP) install $(QUIET) pytest hypothesis
 	@touch $@
 
 install: $(VENV)/.diplomodel-installed

@@ -205,19 +205,25 @@ class Briefer:
 
     @staticmethod
     def _as_record(x: Any, i: int, default_pub: _dt.date | None) -> Record:
-        if isinstance(x, Record):
-            return x if x.published is not None else Record(x.id, x.text, default_pub, x.line)
-        if isinstance(x, str):
-            return Record(str(i), x, default_pub)
-        if isinstance(x, dict):
-            from diplomodel.errors import InputError
+        """Normalise one input; text that is not valid Unicode -> :class:`InputError` naming it."""
+        from diplomodel.errors import InputError
+        from diplomodel.jsonl import check_unicode
 
+        if isinstance(x, Record):
+            rec = x if x.published is not None else Record(x.id, x.text, default_pub, x.line)
+        elif isinstance(x, str):
+            rec = Record(str(i), x, default_pub)
+        elif isinstance(x, dict):
             rid = str(x.get("id", i))
             if not isinstance(x.get("text"), str):
                 raise InputError("a string is required", record_id=rid, field="text")
             pub = parse_published(x.get("published"), record_id=rid)
-            return Record(rid, x["text"], pub if pub is not None else default_pub)
-        raise TypeError(f"expected a text, a record dict or a Record, got {type(x).__name__}")
+            rec = Record(rid, x["text"], pub if pub is not None else default_pub)
+        else:
+            raise TypeError(f"expected a text, a record dict or a Record, got {type(x).__name__}")
+        check_unicode(rec.id, line=rec.line, field="id")
+        check_unicode(rec.text, line=rec.line, record_id=rec.id, field="text")
+        return rec
 
     def _brief_batch(self, records: Sequence[Record], summary: bool) -> list[MeetingBrief]:
         from diplomodel.extraction import extract, to_brief

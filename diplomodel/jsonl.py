@@ -77,6 +77,26 @@ def parse_published(value: Any, *, file: str | None = None, line: int | None = N
     raise InputError(f"unknown date format {value!r}; expected YYYY-MM-DD", **where)
 
 
+def check_unicode(value: str, **where: Any) -> str:
+    r"""``value`` unchanged, or :class:`InputError` if it holds a lone surrogate (JSON's ``"\ud800"``).
+
+    Such a string is not text: it cannot be tokenized or written as UTF-8.
+
+    >>> check_unicode("Rabat \u2028 ok")
+    'Rabat \u2028 ok'
+    >>> check_unicode("a\ud800b", line=3, field="text")
+    Traceback (most recent call last):
+    ...
+    diplomodel.errors.InputError: line 3: field "text": not valid Unicode: lone surrogate U+D800 at character 1
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"not valid Unicode: lone surrogate U+{ord(value[exc.start]):04X} at character "
+                         f"{exc.start}", **where) from None
+    return value
+
+
 def decode_utf8(data: bytes, file: str) -> str:
     """Decode UTF-8 (a leading BOM is dropped); a bad byte -> :class:`InputError` with its line."""
     try:
@@ -141,11 +161,13 @@ def parse_records(text: str, file: str = "<input>") -> list[Record]:
             rid = str(rid)
         if not isinstance(rid, str) or not rid.strip():
             raise InputError(f"expected a non-empty string, got {json.dumps(rid)}", file=file, line=n, field="id")
+        check_unicode(rid, file=file, line=n, field="id")
         if "text" not in obj:
             raise InputError("missing", file=file, line=n, record_id=rid, field="text")
         if not isinstance(obj["text"], str):
             raise InputError(f"expected a string, got {type(obj['text']).__name__}",
                              file=file, line=n, record_id=rid, field="text")
+        check_unicode(obj["text"], file=file, line=n, record_id=rid, field="text")
         published = parse_published(obj.get("published"), file=file, line=n, record_id=rid)
         if rid in first_line:
             raise InputError(f"duplicate id {rid!r}, also on line {first_line[rid]}",

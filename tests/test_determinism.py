@@ -71,3 +71,12 @@ def test_shipped_model_batch_1_and_16_identical() -> None:
     one = lines(Briefer.from_pretrained(REAL_MODEL_DIR, device="cpu", batch_size=1), recs)
     sixteen = lines(Briefer.from_pretrained(REAL_MODEL_DIR, device="cpu", batch_size=16), recs)
     assert one == sixteen
+
+
+def test_tagger_scores_do_not_depend_on_the_batch(tiny_model_dir: Path) -> None:
+    """Exact float equality: a window is never padded to a neighbour's length."""
+    tagger = Briefer.from_pretrained(tiny_model_dir, device="cpu").tagger
+    texts = [r["text"] for r in corpus()]
+    alone = [tagger.predict([t], batch_size=1)[0] for t in texts]
+    assert tagger.predict(texts, batch_size=16) == alone
+    assert tagger.predict(texts[::-1], batch_size=7) == alone[::-1]

@@ -18,9 +18,12 @@ Example:
 """
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Any
 
 from diplomodel.models.labels import BIO_LABELS, ENTITY_LABELS, bio_to_entity_label
+from diplomodel.schema import FORMATS
 from diplomodel.models.text import split_words
 
 Record = dict[str, Any]
@@ -142,6 +145,17 @@ def linearize_brief(brief: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _iso_date(value: str) -> bool:
+    """``YYYY-MM-DD`` naming a real day ("2024-02-30" does not)."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _parts(value: str, n: int) -> list[str | None]:
     bits = [b.strip() or None for b in value.split("|")]
     return (bits + [None] * n)[:n]
@@ -149,6 +163,9 @@ def _parts(value: str, n: int) -> list[str | None]:
 
 def parse_linearized(s: str) -> dict[str, Any]:
     """Parse :func:`linearize_brief` output back into a brief dict (unknown lines are ignored).
+
+    Whatever the input (a model's output may be anything), the result holds only values the
+    brief schema allows: an unknown ``format`` or a ``date`` that is no real YYYY-MM-DD day is None.
 
     >>> b = parse_linearized("meeting: yes\\nparticipant: Ana Lopez | Foreign Minister | Spain |\\ntopic: trade")
     >>> b["participants"][0]["title"], b["topics"], b["is_meeting"]
@@ -165,8 +182,10 @@ def parse_linearized(s: str) -> dict[str, Any]:
             continue
         if key == "meeting":
             out["is_meeting"] = value.lower() in ("yes", "true")
-        elif key in ("format", "date"):
-            out[key] = value or None
+        elif key == "format":  # a value the schema does not know is no format
+            out[key] = value if value in FORMATS else None
+        elif key == "date":
+            out[key] = value if _iso_date(value) else None
         elif key == "location":
             city, country = _parts(value, 2)
             out["location"] = {"city": city, "country": country}

@@ -30,6 +30,8 @@ from diplomodel.models.labels import BIO_LABELS, Entity, bio_to_entity_label
 from diplomodel.models.text import NUM_CASING_CLASSES, casing_class, split_words
 
 TAGGER_CONFIG = "tagger_config.json"
+#: Windows are padded up to a multiple of this many sub-tokens (capped at ``max_length``).
+PAD_TO = 32
 
 
 @dataclass
@@ -252,15 +254,27 @@ class Tagger:
 
     @torch.inference_mode()
     def predict(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Entity]]:
-        """Tag every text over its whole length; returns entities per text, in text order."""
+        """Tag every text over its whole length; returns entities per text, in text order.
+
+        A window is padded to its own width bucket (:data:`PAD_TO`) and batched only with windows
+        of that bucket, so its scores never depend on what else is in the batch: padding to a
+        neighbour's length moves probabilities by ~1e-6, enough to flip a rounded score.
+        """
         cfg = self.config
         windows, all_words = make_windows(self.tokenizer, texts, cfg.max_length, cfg.stride, cfg.casing)
         best = [[(-1.0, "O")] * len(words) for words in all_words]
-        order = sorted(range(len(windows)), key=lambda i: -len(windows[i].input_ids))
+        widths = [min(-(-len(w.input_ids) // PAD_TO) * PAD_TO, cfg.max_length) for w in windows]
+        order = sorted(range(len(windows)), key=lambda i: (-widths[i], i))
+        chunks: list[list[int]] = []  # at most batch_size windows, all of one width
+        for i in order:
+            if chunks and widths[chunks[-1][0]] == widths[i] and len(chunks[-1]) < batch_size:
+                chunks[-1].append(i)
+            else:
+                chunks.append([i])
         pad = self.tokenizer.pad_token_id or 0
-        for b in range(0, len(order), batch_size):
-            batch = [windows[i] for i in order[b:b + batch_size]]
-            width = max(len(w.input_ids) for w in batch)
+        for chunk in chunks:
+            batch = [windows[i] for i in chunk]
+            width = widths[chunk[0]]
             ids = torch.full((len(batch), width), pad, dtype=torch.long)
             types = torch.zeros((len(batch), width), dtype=torch.long)
             mask = torch.zeros((len(batch), width), dtype=torch.long)
