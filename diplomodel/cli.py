@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--model", metavar="DIR", help="model dir (default: $DIPLOMODEL_MODEL_DIR "
                        "or models/default)")
         p.add_argument("--device", default="auto", help="auto (cuda if available), cpu, cuda, cuda:1 ...")
+        p.add_argument("--int8", action=argparse.BooleanOptionalAction, default=None,
+                       help="int8 encoder weights on CPU (default: the model's CPU default; "
+                       "--no-int8 forces fp32)")
+        p.add_argument("--threads", type=int, metavar="N", help="CPU threads (default: the usable cores)")
 
     p = sub.add_parser("brief", help="brief an article (FILE or - for stdin) or a JSONL batch (--input)")
     p.add_argument("file", nargs="?", metavar="FILE", help="article text file, or - for stdin")
@@ -85,7 +89,10 @@ def _load(args: argparse.Namespace, batch_size: int = 16):
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()  # the CLI's own bar is the only one
 
-    return Briefer.from_pretrained(args.model, device=args.device, batch_size=batch_size)
+    if args.threads is not None and args.threads < 1:
+        raise InputError("must be at least 1", field="--threads")
+    return Briefer.from_pretrained(args.model, device=args.device, batch_size=batch_size,
+                                   quantize=args.int8, threads=args.threads)
 
 
 def _info(args: argparse.Namespace) -> int:
@@ -119,8 +126,8 @@ def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     records = read_records(args.input)  # validates every line before any output
     if args.output is None or args.output == "-":
         briefer = _load(args, args.batch_size)
-        for b in range(0, len(records), args.batch_size):
-            for item in briefer(records[b:b + args.batch_size], published=published, summary=not args.no_summary):
+        for b in range(0, len(records), briefer.pool_size):
+            for item in briefer(records[b:b + briefer.pool_size], published=published, summary=not args.no_summary):
                 sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         return EXIT_OK
@@ -147,8 +154,8 @@ def _run_batch(args: argparse.Namespace, records: list, published) -> int:
 
             bar = tqdm(total=len(records), initial=len(records) - len(todo), unit="doc", desc="briefing")
         try:
-            for b in range(0, len(todo), args.batch_size):
-                chunk = todo[b:b + args.batch_size]
+            for b in range(0, len(todo), briefer.pool_size):
+                chunk = todo[b:b + briefer.pool_size]
                 briefs = briefer(chunk, published=published, summary=not args.no_summary)
                 writer.write_batch(x.to_dict() for x in briefs)
                 if bar is not None:
