@@ -129,8 +129,9 @@ class Briefer:
         """Load a model dir (default: :func:`diplomodel.models.weights.default_model_dir`).
 
         ``quantize``: int8 encoder weights (CPU only); ``None`` means :data:`DEFAULT_QUANTIZE` on
-        CPU and off elsewhere. ``threads``: torch CPU threads (default: the usable cores, unless
-        ``OMP_NUM_THREADS`` says otherwise; see :func:`diplomodel.models.runtime.set_threads`).
+        CPU and off elsewhere. ``threads``: CPU workers, each a thread with one intra-op thread
+        (default: ``OMP_NUM_THREADS`` if set, else the usable cores; see
+        :func:`diplomodel.models.runtime.cpu_workers`).
         """
         model_dir = Path(path) if path is not None else default_model_dir()
         cfg_file = model_dir / MODEL_CONFIG
@@ -149,16 +150,16 @@ class Briefer:
         if not isinstance(tagger_spec, dict) or not tagger_spec.get("path"):
             raise ModelError(f"{cfg_file}: 'tagger.path' is missing")
         device = _resolve_device(device)
-        from diplomodel.models.runtime import set_threads
+        from diplomodel.models.runtime import WorkerPool, cpu_workers
         from diplomodel.models.tagger import Tagger
 
         on_cpu = device.split(":")[0] == "cpu"
-        if on_cpu:
-            set_threads(threads)
         if quantize is None:
             quantize = DEFAULT_QUANTIZE and on_cpu
         tagger = Tagger.from_pretrained(model_dir / tagger_spec["path"], device=device,
                                         base=tagger_spec.get("base"), quantize=bool(quantize))
+        if on_cpu:
+            tagger.pool = WorkerPool(cpu_workers(threads))
         summarizer = None
         if isinstance(config.get("summarizer"), dict):
             summarizer = _load_summarizer(model_dir, config["summarizer"], device)
@@ -231,6 +232,7 @@ class Briefer:
             "summary_mode": "summarizer" if self.summarizer is not None else "lead sentence",
             "device": str(getattr(self.tagger, "device", "cpu")),
             "quantized": bool(getattr(self.tagger, "quantized", False)),
+            "cpu_workers": getattr(getattr(self.tagger, "pool", None), "workers", None),
             "batch_size": self.batch_size, "versions": versions,
         }
 

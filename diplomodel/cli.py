@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--int8", action=argparse.BooleanOptionalAction, default=None,
                        help="int8 encoder weights on CPU (default: the model's CPU default; "
                        "--no-int8 forces fp32)")
-        p.add_argument("--threads", type=int, metavar="N", help="CPU threads (default: the usable cores)")
+        p.add_argument("--threads", type=int, metavar="N", help="CPU workers, one core each (default: $OMP_NUM_THREADS or the usable cores)")
 
     p = sub.add_parser("brief", help="brief an article (FILE or - for stdin) or a JSONL batch (--input)")
     p.add_argument("file", nargs="?", metavar="FILE", help="article text file, or - for stdin")

@@ -127,15 +127,24 @@ def test_cli_int8_switch(tiny_model_dir: Path, capsys: pytest.CaptureFixture[str
     assert "--threads" in capsys.readouterr().err
 
 
-def test_threads_come_from_the_cores_unless_the_environment_says(monkeypatch: pytest.MonkeyPatch):
+def test_cpu_workers_come_from_the_cores_unless_the_environment_says(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    monkeypatch.delenv("MKL_NUM_THREADS", raising=False)
+    assert runtime.cpu_workers() == runtime.usable_cores()
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    assert runtime.cpu_workers() == 1
+    assert runtime.cpu_workers(3) == 3                                  # explicit wins
+
+
+def test_worker_pool_runs_single_threaded_inference_in_input_order():
     before = torch.get_num_threads()
-    try:
-        monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
-        monkeypatch.delenv("MKL_NUM_THREADS", raising=False)
-        assert runtime.set_threads() == runtime.usable_cores() == torch.get_num_threads()
-        torch.set_num_threads(1)
-        monkeypatch.setenv("OMP_NUM_THREADS", "1")
-        assert runtime.set_threads() == 1 == torch.get_num_threads()   # left as the user set it
-        assert runtime.set_threads(2) == 2 == torch.get_num_threads()  # explicit wins
-    finally:
-        torch.set_num_threads(before)
+    seen = runtime.WorkerPool(2).map(
+        lambda x: (x, torch.get_num_threads(), torch.is_inference_mode_enabled()), range(8))
+    assert [x for x, _, _ in seen] == list(range(8))
+    assert all(n == 1 and inference for _, n, inference in seen)
+    assert torch.get_num_threads() == before                            # the caller's count is kept
+
+
+def test_from_pretrained_sets_the_workers(tiny_model_dir: Path):
+    b = Briefer.from_pretrained(tiny_model_dir, device="cpu", threads=3)
+    assert b.tagger.pool.workers == 3 and b.info()["cpu_workers"] == 3

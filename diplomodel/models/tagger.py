@@ -27,7 +27,7 @@ import torch
 
 from diplomodel.errors import ModelError
 from diplomodel.models.labels import BIO_LABELS, Entity, bio_to_entity_label
-from diplomodel.models.runtime import is_quantized, quantize_encoder
+from diplomodel.models.runtime import WorkerPool, is_quantized, quantize_encoder
 from diplomodel.models.text import NUM_CASING_CLASSES, casing_class, split_words
 
 TAGGER_CONFIG = "tagger_config.json"
@@ -160,7 +160,7 @@ class Tagger:
     """A token-classification model plus its tokenizer and window settings."""
 
     def __init__(self, model: torch.nn.Module, tokenizer, config: TaggerConfig,
-                 device: str = "cpu", name_or_path: str = "") -> None:
+                 device: str = "cpu", name_or_path: str = "", workers: int = 1) -> None:
         self.model = model.to(device).eval()
         self.tokenizer = tokenizer
         self.config = config
@@ -168,6 +168,8 @@ class Tagger:
         self.name_or_path = name_or_path
         self.labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
         self.quantized = is_quantized(self.model)
+        #: CPU: batches run on this many single-threaded workers (:class:`WorkerPool`)
+        self.pool = WorkerPool(workers)
 
     @classmethod
     def from_pretrained(cls, path: str | Path, device: str = "cpu", base: str | None = None,
@@ -269,14 +271,18 @@ class Tagger:
         """Tag every text over its whole length; returns entities per text, in text order.
 
         Windows are sorted by length and batched ``batch_size`` at a time, each batch padded only
-        to its longest window (no attention mask at all when its windows are equally long).
+        to its longest window (no attention mask at all when its windows are equally long); on CPU
+        the batches run on :attr:`pool`'s workers.
         """
         cfg = self.config
         windows, all_words = make_windows(self.tokenizer, texts, cfg.max_length, cfg.stride, cfg.casing)
         best = [[(-1.0, "O")] * len(words) for words in all_words]
-        for batch in length_batches(windows, 1 if self.quantized else batch_size):
-            probs = self._forward(batch).float().softmax(-1)
-            top_p, top_i = (t.tolist() for t in probs.max(-1))
+        batches = list(length_batches(windows, 1 if self.quantized else batch_size))
+        if torch.device(self.device).type == "cpu":
+            tops = self.pool.map(self._top, batches)
+        else:
+            tops = [self._top(batch) for batch in batches]
+        for batch, (top_p, top_i) in zip(batches, tops):
             for w, row_p, row_i in zip(batch, top_p, top_i):
                 doc_best = best[w.doc]
                 prev = -1
@@ -288,6 +294,11 @@ class Tagger:
                         doc_best[word] = (p, self.labels[i])
         return [decode_words([t for _, t in best[d]], [max(p, 0.0) for p, _ in best[d]],
                              all_words[d], text) for d, text in enumerate(texts)]
+
+    def _top(self, batch: Sequence[Window]) -> tuple[list[list[float]], list[list[int]]]:
+        """Best label's probability and index at every position of every window of a batch."""
+        top_p, top_i = self._forward(batch).float().softmax(-1).max(-1)
+        return top_p.tolist(), top_i.tolist()
 
     def _forward(self, batch: Sequence[Window]) -> torch.Tensor:
         """Logits ``(len(batch), width, labels)`` of windows padded to the longest of them."""
