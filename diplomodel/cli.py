@@ -6,6 +6,7 @@ Examples (shell)::
     diplomodel brief article.txt --format markdown --published 2024-05-03
     cat article.txt | diplomodel brief -
     diplomodel brief --input in.jsonl --output out.jsonl     # batched, resumable
+    diplomodel brief --input in.jsonl --output out.jsonl --ray auto   # the same on a Ray cluster
     diplomodel info
 
 Bad input (non-UTF-8, malformed JSONL, missing ``text``, unknown date) prints one message naming
@@ -56,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=16, metavar="N", help="documents per batch (16)")
     p.add_argument("--no-summary", action="store_true", help="skip the summary (faster)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--ray", nargs="?", const="", default=None, metavar="ADDRESS",
+                   help="run --input on Ray Data: a local instance, or the cluster at ADDRESS "
+                   "('auto' inside one, ray://head:10001 from outside); needs diplomodel[distributed]")
+    p.add_argument("--ray-actors", type=int, metavar="N", help="with --ray: model actors (default: "
+                   "one per cluster CPU)")
+    p.add_argument("--shards", action="store_true", help="with --ray: --output is a directory the "
+                   "workers write JSONL shards into (default: one file in input order)")
     model_args(p)
 
     p = sub.add_parser("info", help="show the model dir, versions, base weights and device")
@@ -112,6 +120,8 @@ def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.input is not None and args.format != "json":
         parser.error("--format markdown is for a single article; --input writes JSONL")
     published = parse_published(args.published, field="--published")
+    if args.ray is not None or args.shards or args.ray_actors is not None:
+        return _run_ray(args, parser)
 
     if args.file is not None:  # one article
         text = read_text(args.file)
@@ -132,6 +142,23 @@ def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             sys.stdout.flush()
         return EXIT_OK
     return _run_batch(args, records, published)
+
+
+def _run_ray(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.ray is None:
+        parser.error("--shards and --ray-actors go with --ray")
+    if args.input is None or args.output in (None, "-"):
+        parser.error("--ray needs --input IN.jsonl and --output (a file, or a directory with --shards)")
+    if args.ray_actors is not None and args.ray_actors < 1:
+        parser.error("--ray-actors must be at least 1")
+    from diplomodel.distributed.ray_data import brief_with_ray
+
+    n = brief_with_ray(args.input, args.output, model_dir=args.model, address=args.ray or None,
+                       concurrency=args.ray_actors, batch_size=args.batch_size, published=args.published,
+                       summary=not args.no_summary, quantize=args.int8, shards=args.shards)
+    if not args.quiet:
+        print(f"diplomodel: briefed {n} records on Ray into {args.output}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _run_batch(args: argparse.Namespace, records: list, published) -> int:
