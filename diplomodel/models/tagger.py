@@ -27,6 +27,7 @@ import torch
 
 from diplomodel.errors import ModelError
 from diplomodel.models.labels import BIO_LABELS, Entity, bio_to_entity_label
+from diplomodel.models.runtime import WorkerPool, is_quantized, quantize_encoder
 from diplomodel.models.text import NUM_CASING_CLASSES, casing_class, split_words
 
 TAGGER_CONFIG = "tagger_config.json"
@@ -177,22 +178,30 @@ class Tagger:
     """A token-classification model plus its tokenizer and window settings."""
 
     def __init__(self, model: torch.nn.Module, tokenizer, config: TaggerConfig,
-                 device: str = "cpu", name_or_path: str = "") -> None:
+                 device: str = "cpu", name_or_path: str = "", workers: int = 1) -> None:
         self.model = model.to(device).eval()
         self.tokenizer = tokenizer
         self.config = config
         self.device = device
         self.name_or_path = name_or_path
         self.labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
+        self.quantized = is_quantized(self.model)
+        #: CPU: batches run on this many single-threaded workers (:class:`WorkerPool`)
+        self.pool = WorkerPool(workers)
 
     @classmethod
-    def from_pretrained(cls, path: str | Path, device: str = "cpu", base: str | None = None) -> "Tagger":
-        """Load a tagger dir: a full ``save_pretrained`` model, or a LoRA adapter over ``base``."""
+    def from_pretrained(cls, path: str | Path, device: str = "cpu", base: str | None = None,
+                        quantize: bool = False) -> "Tagger":
+        """Load a tagger dir: a full ``save_pretrained`` model, or a LoRA adapter over ``base``.
+
+        ``quantize=True`` gives int8 encoder weights after loading (:meth:`quantize`).
+        """
         path = Path(path)
         if not path.is_dir():
             raise ModelError(f"tagger directory not found: {path}")
         with _quiet_transformers():
-            return cls._load(path, device, base)
+            tagger = cls._load(path, device, base)
+        return tagger.quantize() if quantize else tagger
 
     @classmethod
     def _load(cls, path: Path, device: str, base: str | None) -> "Tagger":
@@ -223,7 +232,18 @@ class Tagger:
         return cls(model, tokenizer, config, device=device, name_or_path=str(path))
 
     def save_pretrained(self, path: str | Path) -> None:
-        """Save the (merged) model, tokenizer and ``tagger_config.json`` as a full HF dir."""
+        """Save the (merged) model, tokenizer and ``tagger_config.json`` as a full HF dir.
+
+        A quantized tagger saves the fp32 weights it was loaded from (they are reloaded from
+        ``name_or_path``); int8 is chosen again at load time.
+        """
+        if self.quantized:  # int8 weights are a load-time choice: save the fp32 weights they came from
+            source = Path(self.name_or_path)
+            if not source.is_dir() or source.resolve() == Path(path).resolve():
+                raise ModelError("a quantized tagger cannot be saved; save the fp32 tagger and "
+                                 "quantize it at load time (quantize=True)")
+            Tagger.from_pretrained(source, device="cpu", base=self.config.base).save_pretrained(path)
+            return
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         self.model.save_pretrained(path, safe_serialization=True)
@@ -252,52 +272,88 @@ class Tagger:
         return cls(model, tokenizer, TaggerConfig(max_length=max_length, stride=stride),
                    name_or_path="tiny-random")
 
+    def quantize(self) -> "Tagger":
+        """Int8 weights for the encoder's linear layers (CPU; see :mod:`diplomodel.models.runtime`).
+
+        A quantized tagger runs each window on its own: dynamic quantization scales activations per
+        tensor, so a window batched with others would be quantized with their range too and its
+        labels would depend on its batch mates. Returns ``self``.
+
+        >>> t = Tagger.tiny_random().quantize()
+        >>> t.quantized, len(t.predict(["Ana Lopez met Ali Khan."])) == 1
+        (True, True)
+        """
+        if self.quantized:
+            return self
+        if torch.device(self.device).type != "cpu":
+            raise ModelError(f"int8 quantization runs on CPU only, not on {self.device}; "
+                             f"use device='cpu' or leave quantization off")
+        quantize_encoder(self.model)
+        self.quantized = True
+        return self
+
     @torch.inference_mode()
     def predict(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Entity]]:
         """Tag every text over its whole length; returns entities per text, in text order.
 
-        A window is padded to its own width bucket (:data:`PAD_TO`) and batched only with windows
-        of that bucket, so its scores never depend on what else is in the batch: padding to a
-        neighbour's length moves probabilities by ~1e-6, enough to flip a rounded score.
+        Windows are sorted by length and batched ``batch_size`` at a time, each batch padded only
+        to its longest window (no attention mask at all when its windows are equally long); on CPU
+        the batches run on :attr:`pool`'s workers.
         """
         cfg = self.config
         windows, all_words = make_windows(self.tokenizer, texts, cfg.max_length, cfg.stride, cfg.casing)
         best = [[(-1.0, "O")] * len(words) for words in all_words]
-        widths = [min(-(-len(w.input_ids) // PAD_TO) * PAD_TO, cfg.max_length) for w in windows]
-        order = sorted(range(len(windows)), key=lambda i: (-widths[i], i))
-        chunks: list[list[int]] = []  # at most batch_size windows, all of one width
-        for i in order:
-            if chunks and widths[chunks[-1][0]] == widths[i] and len(chunks[-1]) < batch_size:
-                chunks[-1].append(i)
-            else:
-                chunks.append([i])
-        pad = self.tokenizer.pad_token_id or 0
-        for chunk in chunks:
-            batch = [windows[i] for i in chunk]
-            width = widths[chunk[0]]
-            ids = torch.full((len(batch), width), pad, dtype=torch.long)
-            types = torch.zeros((len(batch), width), dtype=torch.long)
-            mask = torch.zeros((len(batch), width), dtype=torch.long)
-            for r, w in enumerate(batch):
-                n = len(w.input_ids)
-                ids[r, :n] = torch.tensor(w.input_ids)
-                types[r, :n] = torch.tensor(w.type_ids)
-                mask[r, :n] = 1
-            logits = self.model(input_ids=ids.to(self.device), attention_mask=mask.to(self.device),
-                                token_type_ids=types.to(self.device)).logits
-            probs = logits.float().softmax(-1).cpu()
-            top_p, top_i = probs.max(-1)
-            for r, w in enumerate(batch):
-                seen: set[int] = set()
-                for pos, word in enumerate(w.word_index):
-                    if word < 0 or word in seen:
+        batches = list(length_batches(windows, 1 if self.quantized else batch_size))
+        if torch.device(self.device).type == "cpu":
+            tops = self.pool.map(self._top, batches)
+        else:
+            tops = [self._top(batch) for batch in batches]
+        for batch, (top_p, top_i) in zip(batches, tops):
+            for w, row_p, row_i in zip(batch, top_p, top_i):
+                doc_best = best[w.doc]
+                prev = -1
+                for word, p, i in zip(w.word_index, row_p, row_i):
+                    if word < 0 or word == prev:
                         continue  # only a word's first sub-token carries its label
-                    seen.add(word)
-                    p = float(top_p[r, pos])
-                    if p > best[w.doc][word][0]:
-                        best[w.doc][word] = (p, self.labels[int(top_i[r, pos])])
+                    prev = word
+                    if p > doc_best[word][0]:
+                        doc_best[word] = (p, self.labels[i])
         return [decode_words([t for _, t in best[d]], [max(p, 0.0) for p, _ in best[d]],
                              all_words[d], text) for d, text in enumerate(texts)]
+
+    def _top(self, batch: Sequence[Window]) -> tuple[list[list[float]], list[list[int]]]:
+        """Best label's probability and index at every position of every window of a batch."""
+        top_p, top_i = self._forward(batch).float().softmax(-1).max(-1)
+        return top_p.tolist(), top_i.tolist()
+
+    def _forward(self, batch: Sequence[Window]) -> torch.Tensor:
+        """Logits ``(len(batch), width, labels)`` of windows padded to the longest of them."""
+        width = max(len(w.input_ids) for w in batch)
+        pad = self.tokenizer.pad_token_id or 0
+        ids = torch.full((len(batch), width), pad, dtype=torch.long)
+        types = torch.zeros((len(batch), width), dtype=torch.long)
+        mask = torch.zeros((len(batch), width), dtype=torch.long)
+        for r, w in enumerate(batch):
+            n = len(w.input_ids)
+            ids[r, :n] = torch.tensor(w.input_ids)
+            types[r, :n] = torch.tensor(w.type_ids)
+            mask[r, :n] = 1
+        padded = any(len(w.input_ids) < width for w in batch)
+        return self.model(input_ids=ids.to(self.device), token_type_ids=types.to(self.device),
+                          attention_mask=mask.to(self.device) if padded else None).logits
+
+
+def length_batches(windows: Sequence[Window], batch_size: int) -> Iterator[list[Window]]:
+    """Windows longest first (ties in input order), ``batch_size`` at a time: little padding.
+
+    >>> ws = [Window(0, [1] * n, [0] * n, [-1] * n) for n in (3, 9, 5, 9)]
+    >>> [[len(w.input_ids) for w in b] for b in length_batches(ws, 2)]
+    [[9, 9], [5, 3]]
+    """
+    order = sorted(range(len(windows)), key=lambda i: -len(windows[i].input_ids))
+    size = max(1, int(batch_size))
+    for b in range(0, len(order), size):
+        yield [windows[i] for i in order[b:b + size]]
 
 
 @contextlib.contextmanager
