@@ -111,7 +111,7 @@ def test_twenty_sigkills_resumed_give_identical_output(forked, tiny_model_dir: P
                 f.write(reference[:rng.randrange(1, 200)].split(b"\n")[-1] or b"{")
             cuts += 1
     assert kills == 20, f"seed {seed}: only {kills} runs were still running when killed: {history}"
-    assert (tmp_path / "out.jsonl.lock").exists()  # left by a kill, yet it blocks no one
+    # a kill may leave out.jsonl.lock behind (when it came after the lock was taken): it blocks no one
 
     final = subprocess.run(cli_cmd + argv(out, rng.choice([1, 16])), env=cli_env, capture_output=True,
                            text=True, timeout=300)

@@ -42,12 +42,15 @@ def pick_location(doc: Document) -> None:
     text, sents, dateline = doc.text, doc.sents, doc.dateline
     sidelines = doc.format_span if doc.format == "multilateral_sidelines" else None
     cands: list[tuple[tuple[int, int], int, str, Span]] = []
+    not_now: dict[int, bool] = {}
     for e in doc.entities:
         if e.label not in ("LOC", "COUNTRY") or doc.in_dateline(e.start):
             continue
         si = sents.at(e.start)
         before = text[max(sents[si][0], e.start - 60):e.start]
-        if _NOT_NOW.search(text, *sents[si]):
+        if si not in not_now:  # one search a sentence, however many places it names
+            not_now[si] = _NOT_NOW.search(text, *sents[si]) is not None
+        if not_now[si]:
             continue
         if _VISIT_BEFORE.search(before) or (_IN_BEFORE.search(before) and si in doc.participant_sents
                                             and doc.cues[si]):

@@ -28,6 +28,7 @@ Example:
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from diplomodel.extraction.document import Document
@@ -139,9 +140,15 @@ def link_people(doc: Document) -> None:
         si = sents.at(e.start)
         if sents[si][0] <= e.start and e.end <= sents[si][1]:
             in_sentence.setdefault(si, []).append(e)
+    starts = {si: [e.start for e in es] for si, es in in_sentence.items()}
+
+    def near(m: Entity) -> list[Entity]:  # a chain is a few words long: entities within 300 characters
+        si = sents.at(m.start)
+        es, st = in_sentence.get(si, []), starts.get(si, [])
+        return es[bisect.bisect_left(st, m.start - 300):bisect.bisect_right(st, m.end + 300)]
+
     for person in doc.participant_people:
-        attrs = [(m, link_mention(text, m, in_sentence.get(sents.at(m.start), []), sents.of(m.start)))
-                 for m in person.mentions]
+        attrs = [(m, link_mention(text, m, near(m), sents.of(m.start))) for m in person.mentions]
         linked.append(attrs)
         p = Participant(name=person.name, spans=person.spans(), score=_score(person))
         with_title = next((a for _, a in attrs if a.title), None)

@@ -168,6 +168,7 @@ def promote_attendees(doc: Document) -> None:
         return
     text, sents, moved = doc.text, doc.sents, []
     taken = [(m.start, m.end) for p in doc.participant_people for m in p.mentions]
+    past_or_plan: dict[int, bool] = {}
     grew = True
     while grew:  # "credentials from Ambassador A of France, Ambassador B of Chad and C": the list too
         grew = False
@@ -175,9 +176,12 @@ def promote_attendees(doc: Document) -> None:
             if p in moved:
                 continue
             for m in p.mentions:
-                s0, s1 = sents.of(m.start)
-                if _PAST_OR_PLAN.search(text, s0, s1) or SENDER.search(text[s0:m.start]) \
-                        or ADDRESSEE.search(text[s0:m.start]):
+                si = sents.at(m.start)
+                s0, s1 = sents[si]
+                if si not in past_or_plan:  # one search a sentence, however many people it names
+                    past_or_plan[si] = _PAST_OR_PLAN.search(text, s0, s1) is not None
+                near = text[max(s0, m.start - 200):m.start]
+                if past_or_plan[si] or SENDER.search(near) or ADDRESSEE.search(near):
                     continue
                 window = max(s0, m.start - 120)
                 before = text[window:_title_gap(text, window, m.start)]

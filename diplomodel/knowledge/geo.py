@@ -178,13 +178,16 @@ def country_name(text: str | None) -> str | None:
     return found[0] if found else None
 
 
+_POSSESSIVE = re.compile(r"['’]s\s*$")
+
+
 def is_country(text: str) -> bool:
     """Whether ``text`` names a state (not a demonym), ignoring a leading "the".
 
     >>> is_country("the Kingdom of Morocco"), is_country("Moroccan"), is_country("Rabat")
     (True, False, False)
     """
-    found = _lookup(text)
+    found = None if _POSSESSIVE.search(text) else _lookup(text)  # a label span ends before "'s"
     return found is not None and found[1] == "name"
 
 
@@ -194,7 +197,7 @@ def is_demonym(text: str) -> bool:
     >>> is_demonym("South Korean"), is_demonym("Korea")
     (True, False)
     """
-    found = _lookup(text)
+    found = None if _POSSESSIVE.search(text) else _lookup(text)
     return found is not None and found[1] == "demonym"
 
 
