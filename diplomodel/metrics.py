@@ -24,8 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from diplomodel.knowledge.geo import country_name
-from diplomodel.knowledge.names import clean_name, name_keys, title_f1
-from diplomodel.knowledge.text import fold
+from diplomodel.knowledge.names import title_f1  # noqa: F401  (scored here too; its home is knowledge.names)
 from diplomodel.schema import MeetingBrief
 
 # ---------------------------------------------------------------------------------------- tags

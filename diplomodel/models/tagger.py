@@ -31,8 +31,6 @@ from diplomodel.models.runtime import WorkerPool, is_quantized, quantize_encoder
 from diplomodel.models.text import NUM_CASING_CLASSES, casing_class, split_words
 
 TAGGER_CONFIG = "tagger_config.json"
-#: Windows are padded up to a multiple of this many sub-tokens (capped at ``max_length``).
-PAD_TO = 32
 
 
 @dataclass
