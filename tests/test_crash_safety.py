@@ -91,10 +91,14 @@ def test_twenty_sigkills_resumed_give_identical_output(forked, tiny_model_dir: P
     seed = int.from_bytes(os.urandom(4), "little")
     rng = random.Random(seed)
     out = tmp_path / "out.jsonl"
-    targets = sorted(rng.randrange(0, len(recs) - 60) for _ in range(20))
     kills, cuts, history = 0, 0, []
-    for target in targets:
-        batch = rng.choice([1, 3, 8, 16])
+    for k in range(20):
+        # a run writes a chunk of pool = 8 x batch lines at a time, so the count jumps; the target
+        # leaves at least two chunks after it, or the run may finish before the kill lands
+        done = _count(out)
+        batch = rng.choice([b for b in (1, 3, 8, 16) if done + 2 * 8 * b < len(recs)] or [1])
+        room = len(recs) - done - 2 * 8 * batch
+        target = done + rng.randrange(0, max(1, room // (20 - k)))
         p = forked.Process(target=main, args=(argv(out, batch),))
         p.start()
         deadline = time.monotonic() + 120
