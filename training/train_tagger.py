@@ -28,6 +28,7 @@ from transformers import AutoTokenizer, Trainer, TrainingArguments, set_seed  # 
 from diplomodel.models.labels import BIO_LABELS, ID2LABEL  # noqa: E402
 from diplomodel.models.tagger import TAGGER_CONFIG, TaggerConfig, build_base_model  # noqa: E402
 from diplomodel.models.weights import resolve_base  # noqa: E402
+from checkpoints import last_complete_checkpoint  # noqa: E402
 from tagger_training import (TaggerTrainingArguments, allowed_table, collate,  # noqa: E402
                              encode_example, partial_label_loss, seqeval_scores)
 
@@ -83,13 +84,6 @@ def mixture_used(datasets_dir: str, name: str) -> dict:
 
     found = read_plan(Path(datasets_dir) / "tagger" / name)
     return found["weights"] if found else {name: 1.0}
-
-
-def last_complete_checkpoint(work_dir: str) -> str | None:
-    """The newest ``checkpoint-N`` whose save finished (a kill mid-save leaves no trainer_state)."""
-    done = [d for d in Path(work_dir).glob("checkpoint-*")
-            if d.name.split("-")[-1].isdigit() and (d / "trainer_state.json").exists()]
-    return str(max(done, key=lambda d: int(d.name.split("-")[-1]))) if done else None
 
 
 def build_model(args: TaggerTrainingArguments):

@@ -60,6 +60,50 @@ def smollm2_path() -> str:
     return str(ggufs[0])
 
 
+def cache_dir() -> Path:
+    """Where diplomodel keeps what it derives from packaged files: ``$DIPLOMODEL_CACHE``, else
+    ``$XDG_CACHE_HOME/diplomodel``, else ``~/.cache/diplomodel``."""
+    env = os.environ.get("DIPLOMODEL_CACHE")
+    return Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "diplomodel"
+
+
+def dequantized_dir(gguf_path: str) -> str:
+    """A transformers dir (fp32 safetensors + tokenizer) made once from a GGUF file, then reused.
+
+    transformers reads the GGUF (``gguf_file=``, needs the ``gguf`` package) and dequantises it
+    (~20 s for SmolLM2-135M); the result is saved under :func:`cache_dir` with the quantisation
+    note dropped from its config, keyed by the file's name and size, so later loads take ~1 s.
+    Written to a temporary dir and renamed, so a crash never leaves half a cache behind.
+    """
+    import shutil
+    import tempfile
+
+    src = Path(gguf_path)
+    out = cache_dir() / f"{src.stem}-{src.stat().st_size}"
+    if (out / "config.json").is_file() and any(out.glob("*.safetensors")):
+        return str(out)
+    try:
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+        kw = {"gguf_file": src.name, "local_files_only": True}
+        tok = AutoTokenizer.from_pretrained(str(src.parent), **kw)
+        model = AutoModelForCausalLM.from_pretrained(str(src.parent), **kw)
+    except ImportError as exc:
+        raise ModelError(f"reading {src} needs the gguf package: pip install gguf") from exc
+    model.config.__dict__.pop("quantization_config", None)  # the weights are plain fp32 now
+    model.hf_quantizer = None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=out.name + ".tmp"))
+    try:
+        model.save_pretrained(str(tmp), safe_serialization=True)
+        tok.save_pretrained(str(tmp))
+        if out.exists():
+            shutil.rmtree(out)
+        os.replace(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return str(out)
+
+
 def resolve_base(name_or_path: str) -> str:
     """Return a local path for base weights: a short name, a local dir/file, or a cached HF id.
 

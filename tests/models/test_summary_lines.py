@@ -1,0 +1,63 @@
+"""The summarizer's line format: targets round-trip, and the parser never raises on anything."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplomodel.models.summary_lines import KEYS, MAX_ITEMS, parse_summary, to_summary_lines
+from diplomodel.schema import FORMATS
+
+WORDS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=40)
+LINE = st.one_of(WORDS, st.builds(lambda k, v: f"{k}:{v}", st.sampled_from(KEYS + ("topic", "Summary")), WORDS))
+OUTPUT = st.one_of(st.lists(LINE, max_size=12).map("\n".join), st.text(max_size=300),
+                   st.sampled_from(["", "\n\n", "summary:", "topics: ;;;", "place: |", "format: " * 50]))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(OUTPUT)
+def test_parser_never_raises_and_keeps_only_schema_values(text: str) -> None:
+    p = parse_summary(text)
+    assert isinstance(p.summary, str) and "\n" not in p.summary
+    assert p.format is None or p.format in FORMATS
+    for items in (p.topics, p.outcomes):
+        assert len(items) <= MAX_ITEMS and all(i and i == i.strip() and ";" not in i for i in items)
+        assert len({i.lower() for i in items}) == len(items)
+    assert all(isinstance(f, str) for f in p.flags)
+    d = p.as_dict()
+    assert d["location"] is None or set(d["location"]) == {"city", "country"}
+
+
+PHRASE = st.text(st.characters(whitelist_categories=("Ll", "Lu", "Nd"), whitelist_characters=" -'"),
+                 min_size=1, max_size=30).map(lambda s: " ".join(s.split())).filter(lambda s: s.strip(" .,-'"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PHRASE, max_size=6, unique_by=lambda s: s.lower()), st.lists(PHRASE, max_size=3, unique_by=str.lower),
+       PHRASE, st.sampled_from((None,) + FORMATS))
+def test_a_clean_brief_round_trips(topics, outcomes, summary, fmt) -> None:
+    topics = [t for t in topics if t.strip(" .,") == t]
+    outcomes = [o for o in outcomes if o.strip(" .,") == o and o.lower() not in {t.lower() for t in topics}]
+    text = to_summary_lines({"summary": summary, "topics": topics, "outcomes": outcomes, "format": fmt,
+                             "location": {"city": "Rabat", "country": "Morocco"}})
+    p = parse_summary(text)
+    assert (p.summary, p.topics, p.outcomes, p.format, p.city, p.country) == (
+        summary, topics, outcomes, fmt, "Rabat", "Morocco")
+    assert p.flags == []
+
+
+def test_malformed_parts_become_flags() -> None:
+    p = parse_summary("summary: They met.\nsummary: Again.\ntopics: trade; Trade; energy\n"
+                      "format: carrier pigeon\nthe model rambles on")
+    assert p.summary == "They met." and p.topics == ["trade", "energy"] and p.format is None
+    assert p.flags == ["repeated key: summary", "repeated topic: Trade", "unknown format: carrier pigeon",
+                       "no key: the model rambles on"]
+
+
+def test_a_loop_is_cut_at_ten_items() -> None:
+    p = parse_summary("topics: " + "; ".join(f"item {i}" for i in range(40)))
+    assert len(p.topics) == MAX_ITEMS and f"more than {MAX_ITEMS} topics" in p.flags
+
+
+def test_separators_inside_values_cannot_split_them() -> None:
+    text = to_summary_lines({"topics": ["oil; gas"], "summary": "A | B"})
+    assert parse_summary(text).topics == ["oil, gas"] and parse_summary(text).summary == "A / B"
