@@ -21,7 +21,7 @@ import importlib
 import json
 import threading
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from diplomodel.combine import combine
 from diplomodel.errors import ModelError
@@ -47,7 +47,8 @@ def _resolve_device(device: str) -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
-def _load_summarizer(model_dir: Path, spec: dict[str, Any], device: str) -> Any:
+def _summarizer_loader(model_dir: Path, spec: dict[str, Any], device: str) -> Callable[[], Any]:
+    """Vet the summarizer spec now (its class, its path); load its weights when first needed."""
     from diplomodel.models.safety import inside
 
     target = spec.get("class", DEFAULT_SUMMARIZER_CLASS)
@@ -61,7 +62,9 @@ def _load_summarizer(model_dir: Path, spec: dict[str, Any], device: str) -> Any:
     except (ImportError, AttributeError) as exc:
         raise ModelError(f"{model_dir / MODEL_CONFIG}: summarizer class {target!r} cannot be "
                          f"imported ({exc})") from exc
-    return cls.from_pretrained(path, device=device)
+    if not path.is_dir():
+        raise ModelError(f"{path}: the summarizer dir named in {model_dir / MODEL_CONFIG} is missing")
+    return lambda: cls.from_pretrained(path, device=device)
 
 
 class Briefer:
@@ -72,7 +75,9 @@ class Briefer:
                  config: dict[str, Any] | None = None, card: str | None = None,
                  quantize: bool = False) -> None:
         self.tagger = tagger.quantize() if quantize else tagger
-        self.summarizer = summarizer
+        self._summarizer = summarizer
+        self._load_summarizer: Callable[[], Any] | None = None
+        self._summarizer_lock = threading.Lock()
         from diplomodel.knowledge.geo import load_gazetteer
 
         load_gazetteer()  # read once per process, at load time rather than inside the first brief
@@ -83,6 +88,23 @@ class Briefer:
         self.model_dir = Path(model_dir) if model_dir else None
         self.config = dict(config or {})
         self.card = card
+
+    @property
+    def summarizer(self) -> Any:
+        """The summarizer, its weights loaded on first use (``summary=False`` never loads them)."""
+        with self._summarizer_lock:
+            if self._summarizer is None and self._load_summarizer is not None:
+                self._summarizer, self._load_summarizer = self._load_summarizer(), None
+        return self._summarizer
+
+    @summarizer.setter
+    def summarizer(self, value: Any) -> None:
+        self._summarizer, self._load_summarizer = value, None
+
+    @property
+    def has_summarizer(self) -> bool:
+        """Whether summaries come from a summarizer (loaded or not yet) rather than the lead."""
+        return self._summarizer is not None or self._load_summarizer is not None
 
     @classmethod
     def from_pretrained(cls, path: str | Path | None = None, device: str = "auto",
@@ -128,14 +150,14 @@ class Briefer:
             raise ModelError(f"{cfg_file}: labels differ from the tagger's label map in {tagger_dir}")
         if on_cpu:
             tagger.pool = WorkerPool(cpu_workers(threads))
-        summarizer = None
-        if isinstance(config.get("summarizer"), dict):
-            summarizer = _load_summarizer(model_dir, config["summarizer"], device)
         card_file = model_dir / "README.md"
         card = card_file.read_text("utf-8") if card_file.is_file() else None
-        return cls(tagger, summarizer, name=config.get("name", model_dir.name),
-                   version=config.get("version", "0"), batch_size=batch_size,
-                   model_dir=model_dir, config=config, card=card)
+        briefer = cls(tagger, None, name=config.get("name", model_dir.name),
+                      version=config.get("version", "0"), batch_size=batch_size,
+                      model_dir=model_dir, config=config, card=card)
+        if isinstance(config.get("summarizer"), dict):
+            briefer._load_summarizer = _summarizer_loader(model_dir, config["summarizer"], device)
+        return briefer
 
     def save_pretrained(self, path: str | Path) -> None:
         """Write ``diplomodel.json``, ``tagger/``, ``summarizer/`` (if any) and ``README.md``."""
@@ -196,8 +218,9 @@ class Briefer:
             "tagger": {"name_or_path": getattr(self.tagger, "name_or_path", None), "base": base,
                        "base_found": base_found},
             "base_weights": packaged,
-            "summarizer": type(self.summarizer).__name__ if self.summarizer is not None else None,
-            "summary_mode": "summarizer" if self.summarizer is not None else "lead sentence",
+            "summarizer": ((self.config.get("summarizer") or {}).get("class") or type(self._summarizer).__name__)
+            if self.has_summarizer else None,
+            "summary_mode": "summarizer" if self.has_summarizer else "lead sentence",
             "device": str(getattr(self.tagger, "device", "cpu")),
             "quantized": bool(getattr(self.tagger, "quantized", False)),
             "cpu_workers": getattr(getattr(self.tagger, "pool", None), "workers", None),
@@ -260,13 +283,13 @@ class Briefer:
         for i, ents in zip(live, entities):
             doc = extract(records[i].text, ents, records[i].published)
             briefs[i], leads[i] = to_brief(doc), doc.lead()
+            briefs[i].id = records[i].id  # the summarizer's warnings name it
         if summary and live:
-            meetings = [i for i in live if briefs[i].is_meeting] if self.summarizer is not None else []
+            meetings = [i for i in live if briefs[i].is_meeting] if self.has_summarizer else []
             if meetings:
                 results = self.summarizer.summarize([records[i].text for i in meetings],
                                                     [briefs[i] for i in meetings])
                 for i, res in zip(meetings, results):
-                    briefs[i].id = records[i].id  # named in the guard's warnings
                     combine(briefs[i], res, records[i].text)
             for i in live:  # non-meetings, and whatever the summarizer could not support
                 span = leads[i]

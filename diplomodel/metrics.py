@@ -290,3 +290,62 @@ def format_scores(scores: dict[str, Any]) -> str:
         else:
             lines.append(f"{k:<22} {v:>5}")
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------ summaries
+
+def phrase_covered(gold_phrase: str, pred_phrases: list[str]) -> bool:
+    """Whether a predicted phrase holds at least half of ``gold_phrase``'s content words (a phrase
+    of common words only, such as "bilateral relations", is compared on its plain words), as the
+    acceptance scorer counts topics and outcomes.
+
+    >>> phrase_covered("economic ties", ["trade and economic cooperation"]), phrase_covered("tourism", ["trade"])
+    (True, False)
+    """
+    g = _content_tokens(gold_phrase)
+    raw = not g
+    if raw:
+        g = set(re.findall(r"[a-z0-9]+", _fold(gold_phrase)))
+        if not g:
+            return False
+    for p in pred_phrases:
+        pt = set(re.findall(r"[a-z0-9]+", _fold(p))) if raw else _content_tokens(p)
+        if pt and len(g & pt) / len(g) >= 0.5:
+            return True
+    return False
+
+
+def summary_scores(pred_briefs: list[MeetingBrief | dict[str, Any]],
+                   gold_briefs: list[MeetingBrief | dict[str, Any]]) -> dict[str, Any]:
+    """Topic recall/precision and outcome recall (:func:`phrase_covered`, pooled over briefs) and
+    mean ROUGE-1/2/L F of summaries against gold briefs that have one (``rouge-score``, stemmed).
+
+    >>> s = summary_scores([{"topics": ["trade", "energy"], "summary": "A met B."}],
+    ...                    [{"topics": ["trade"], "outcomes": ["a deal"], "summary": "A met B in Rabat."}])
+    >>> s["topic_recall"], s["topic_precision"], s["outcome_recall"], round(s["rougeL"], 3)
+    (1.0, 0.5, 0.0, 0.75)
+    """
+    from rouge_score import rouge_scorer
+
+    rs = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    cov = [0, 0, 0, 0, 0, 0]   # topic hits, gold topics, precise preds, pred topics, outcome hits, gold outcomes
+    rouge: dict[str, list[float]] = {"rouge1": [], "rouge2": [], "rougeL": []}
+    for pb, gb in zip(pred_briefs, gold_briefs):
+        p, g = _as_dict(pb), _as_dict(gb)
+        pt, gt = p.get("topics") or [], g.get("topics") or []
+        cov[0] += sum(phrase_covered(t, pt) for t in gt)
+        cov[1] += len(gt)
+        cov[2] += sum(phrase_covered(t, gt) for t in pt)
+        cov[3] += len(pt)
+        go = g.get("outcomes") or []
+        cov[4] += sum(phrase_covered(o, p.get("outcomes") or []) for o in go)
+        cov[5] += len(go)
+        if g.get("summary"):
+            for k, v in rs.score(g["summary"], p.get("summary") or "").items():
+                rouge[k].append(v.fmeasure)
+    out: dict[str, Any] = {"topic_recall": cov[0] / cov[1] if cov[1] else None,
+                           "topic_precision": cov[2] / cov[3] if cov[3] else None,
+                           "outcome_recall": cov[4] / cov[5] if cov[5] else None}
+    out.update({k: sum(v) / len(v) if v else None for k, v in rouge.items()})
+    out["summaries"] = len(rouge["rougeL"])
+    return out

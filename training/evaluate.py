@@ -4,6 +4,7 @@
     python training/evaluate.py models/default --seed ../shared/seed          # the seed article
     python training/evaluate.py models/default --data briefs.jsonl            # any gold brief JSONL
     python training/evaluate.py models/default --datasets artifacts/datasets --split synthetic_test
+    python training/evaluate.py models/default --data dev.jsonl --summary     # + topics, outcomes, ROUGE
 
 Every figure printed is measured here, on the data named; ``--json OUT`` also writes them.
 """
@@ -137,14 +138,17 @@ def load_gold_briefs(path: Path) -> list[dict[str, Any]]:
 
 
 def evaluate_briefs(briefer, records: list[dict[str, Any]], summary: bool = False) -> dict[str, Any]:
-    """Brief-level scores (participants, countries, titles, date, location, format)."""
-    from diplomodel.metrics import score_briefs
+    """Brief-level scores (participants, countries, titles, date, location, format); with
+    ``summary`` also topics, outcomes and ROUGE of the summaries."""
+    from diplomodel.metrics import score_briefs, summary_scores
 
     t0 = time.perf_counter()
     preds = briefer([{"id": r["id"], "text": r["text"], "published": r.get("published")} for r in records],
                     summary=summary)
     seconds = time.perf_counter() - t0
     scores = score_briefs([p.to_dict() for p in preds], [r["brief"] for r in records])
+    if summary:
+        scores.update(summary_scores([p.to_dict() for p in preds], [r["brief"] for r in records]))
     scores["documents"] = len(records)
     scores["seconds"] = round(seconds, 1)
     return scores
@@ -163,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="also score briefs on N generated held-out-template/held-out-name articles")
     p.add_argument("--synthetic-seed", type=int, default=101)
     p.add_argument("--limit", type=int, help="score only the first N documents of each set")
+    p.add_argument("--summary", action="store_true",
+                   help="also write summaries and score topics, outcomes and ROUGE-1/2/L")
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--json", help="write all figures to this file")
     ns = p.parse_args(argv)
@@ -202,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
                           generate(n=ns.synthetic, seed=ns.synthetic_seed, split="heldout")))
     for name, source in gold_sets:
         records = (source if isinstance(source, list) else load_gold_briefs(source))[: ns.limit]
-        results[f"briefs:{name}"] = r = evaluate_briefs(briefer, records)
+        results[f"briefs:{name}"] = r = evaluate_briefs(briefer, records, summary=ns.summary)
         print(f"brief scores on {name} ({r['documents']} docs, {r['seconds']} s):")
         for k, v in r.items():
             if k not in ("documents", "seconds"):

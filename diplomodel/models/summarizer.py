@@ -48,6 +48,8 @@ class SummarizerConfig:
     max_source_tokens: int = 384         # the article's first tokens in the prompt
     max_new_tokens: int = 160
     no_repeat_ngram: int = 5             # within the generated text only
+    max_topics: int = 6                  # items per line before the line must end
+    max_outcomes: int = 4
     batch_size: int = 8
 
     @classmethod
@@ -91,6 +93,24 @@ class _NoRepeatInOutput:
                       if tuple(ids[i:i + self.n - 1]) == prefix}
             if banned:
                 scores[row, list(banned)] = -float("inf")
+        return scores
+
+
+class _ItemCap:
+    """A logits processor: once the line being written (``topics:`` / ``outcomes:``) holds its
+    quota of items, no token with a ``;`` may follow, so the model ends the line instead of looping."""
+
+    def __init__(self, tokenizer: Any, prompt_len: int, caps: dict[str, int], separators: set[int]) -> None:
+        self.tok, self.prompt_len, self.caps, self.separators = tokenizer, prompt_len, caps, sorted(separators)
+
+    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
+        if not self.separators:
+            return scores
+        for row, ids in enumerate(input_ids[:, self.prompt_len:].tolist()):
+            line = self.tok.decode(ids, skip_special_tokens=True).rsplit("\n", 1)[-1]
+            key = line.partition(":")[0].strip()
+            if key in self.caps and line.count(";") >= self.caps[key] - 1:
+                scores[row, self.separators] = -float("inf")
         return scores
 
 
@@ -236,6 +256,13 @@ class Summarizer:
         return "" if self.config.family == "seq2seq" else (self.tokenizer.eos_token or "")
 
     # ------------------------------------------------------------------ generation
+    def separator_ids(self) -> set[int]:
+        """Ids of the tokens holding a ``;`` (the item separator), found once per summarizer."""
+        if getattr(self, "_separators", None) is None:
+            # ";" is ASCII: byte-level and WordPiece vocabularies both spell it as itself
+            self._separators = {i for t, i in self.tokenizer.get_vocab().items() if ";" in t}
+        return self._separators
+
     @torch.inference_mode()
     def generate(self, prompts: Sequence[str]) -> list[str]:
         """Greedy continuations of ``prompts``, batched by ``batch_size`` in length order."""
@@ -251,10 +278,13 @@ class Summarizer:
             enc = tok([prompts[i] for i in idx], return_tensors="pt", padding=True,
                       add_special_tokens=not causal, return_token_type_ids=False).to(self.device)
             start = enc["input_ids"].shape[1] if causal else 1
+            caps = {"topics": self.config.max_topics, "outcomes": self.config.max_outcomes}
             gen = self.model.generate(
                 **enc, max_new_tokens=self.config.max_new_tokens, do_sample=False, num_beams=1,
                 pad_token_id=tok.pad_token_id, eos_token_id=tok.eos_token_id,
-                logits_processor=LogitsProcessorList([_NoRepeatInOutput(self.config.no_repeat_ngram, start)]))
+                logits_processor=LogitsProcessorList([
+                    _NoRepeatInOutput(self.config.no_repeat_ngram, start),
+                    _ItemCap(tok, start, caps, self.separator_ids())]))
             for i, row in zip(idx, gen[:, enc["input_ids"].shape[1]:] if causal else gen):
                 out[i] = tok.decode(row, skip_special_tokens=True)
         return [out[i] for i in range(len(prompts))]

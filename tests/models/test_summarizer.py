@@ -125,3 +125,21 @@ def test_a_model_dir_with_a_summarizer_round_trips(saved: Path, tmp_path: Path) 
     again = Briefer.from_pretrained(tmp_path / "m", device="cpu")
     assert isinstance(again.summarizer, Summarizer)
     assert again([ARTICLE])[0].to_dict() == briefer([ARTICLE])[0].to_dict()
+
+
+def test_a_full_topics_line_cannot_take_another_item() -> None:
+    from diplomodel.models.summarizer import _ItemCap
+
+    s = Summarizer.tiny_random()
+    tok = s.tokenizer
+    seps = s.separator_ids()
+    prompt = tok("abc", add_special_tokens=False)["input_ids"]
+
+    def banned(generated: str, caps: dict) -> bool:
+        ids = torch.tensor([prompt + tok(generated, add_special_tokens=False)["input_ids"]])
+        scores = _ItemCap(tok, len(prompt), caps, seps)(ids, torch.zeros(1, len(tok)))
+        return bool(torch.isinf(scores[0, sorted(seps)]).all())
+
+    assert seps and not banned("topics: a; b", {"topics": 3})
+    assert banned("topics: a; b; c", {"topics": 3})
+    assert not banned("summary: a; b; c", {"topics": 3})          # other lines are free

@@ -27,16 +27,17 @@ def test_parser_never_raises_and_keeps_only_schema_values(text: str) -> None:
     assert d["location"] is None or set(d["location"]) == {"city", "country"}
 
 
-PHRASE = st.text(st.characters(whitelist_categories=("Ll", "Lu", "Nd"), whitelist_characters=" -'"),
-                 min_size=1, max_size=30).map(lambda s: " ".join(s.split())).filter(lambda s: s.strip(" .,-'"))
+PHRASES = ["trade", "energy security", "the Gaza ceasefire", "visa-free travel", "a 2030 expo bid",
+           "Black Sea grain exports", "nuclear talks", "fisheries", "UN Security Council reform",
+           "debt relief", "rail links", "student exchanges"]
+SUMMARY = st.text(st.characters(whitelist_categories=("Ll", "Lu", "Nd"), whitelist_characters=" -'."),
+                  min_size=1, max_size=60).map(lambda s: " ".join(s.split())).filter(bool)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(PHRASE, max_size=6, unique_by=lambda s: s.lower()), st.lists(PHRASE, max_size=3, unique_by=str.lower),
-       PHRASE, st.sampled_from((None,) + FORMATS))
+@given(st.lists(st.sampled_from(PHRASES), max_size=6, unique=True), st.lists(st.sampled_from(PHRASES), max_size=3,
+       unique=True), SUMMARY, st.sampled_from((None,) + FORMATS))
 def test_a_clean_brief_round_trips(topics, outcomes, summary, fmt) -> None:
-    topics = [t for t in topics if t.strip(" .,") == t]
-    outcomes = [o for o in outcomes if o.strip(" .,") == o and o.lower() not in {t.lower() for t in topics}]
     text = to_summary_lines({"summary": summary, "topics": topics, "outcomes": outcomes, "format": fmt,
                              "location": {"city": "Rabat", "country": "Morocco"}})
     p = parse_summary(text)

@@ -1,0 +1,145 @@
+"""The summarizer measured: quality on the real dev split, hallucinations before/after the guard,
+and speed beside the extractive path.
+
+    python bench/summarizer.py --model models/default            # dev split, seed, speed
+    python bench/summarizer.py --model runs/summarizer/model --no-speed --json out.json
+
+Quality: the briefs (with summaries) of the real dev split (``../shared/data/meetings_real/dev.jsonl``,
+read at run time) scored by :func:`diplomodel.metrics.score_briefs` and
+:func:`~diplomodel.metrics.summary_scores`; the seed article's topics against the nine of
+issue 10's acceptance 3. Hallucinations: every name or number in the summarizer's parsed output
+that the article (and the tagger's people) does not hold
+(:class:`~diplomodel.models.grounding.Source`), counted before the guard, and the same count on the
+final briefs after it; "persons" are the unsupported runs of two or more capitalised words that
+are no country. Speed: one 500-word generated article alone (median of 3), and the dev split
+batched, full briefs vs ``summary=False``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.articles import DEV, dev_records, generated_records, word_count  # noqa: E402
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+SEED_TOPICS = ["bilateral relations", "parliamentary cooperation", "economic ties",
+               "intergovernmental commission", "reconstruction", "demining", "transport", "tourism",
+               "agriculture"]
+
+
+def unsupported(items: list[str], text: str, people: list[str]) -> tuple[int, int]:
+    """(unsupported names and numbers, of which person-like) over ``items``."""
+    from diplomodel.knowledge.geo import country_name
+    from diplomodel.models.grounding import Source
+
+    src = Source(text, people)
+    bad = persons = 0
+    for item in items:
+        rest = item
+        while rest:
+            reason = src.unsupported(rest)
+            if reason is None:
+                break
+            bad += 1
+            persons += int(len(reason.split()) >= 2 and not country_name(reason))
+            rest = rest[rest.find(reason) + len(reason):] if reason in rest else ""
+    return bad, persons
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default="models/default")
+    ap.add_argument("--dev", default=str(DEV))
+    ap.add_argument("--batch-size", type=int, default=8)
+    ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--json")
+    ns = ap.parse_args(argv)
+
+    from diplomodel.briefer import Briefer
+    from diplomodel.metrics import phrase_covered, score_briefs, summary_scores
+
+    t0 = time.perf_counter()
+    briefer = Briefer.from_pretrained(ns.model, device="cpu", batch_size=ns.batch_size)
+    load_s = time.perf_counter() - t0
+    if briefer.summarizer is None:
+        raise SystemExit(f"{ns.model} has no summarizer")
+    records = dev_records(ns.dev)
+    gold = {r["id"]: r["brief"] for r in json.loads("[" + ",".join(
+        line for line in Path(ns.dev).read_text("utf-8").splitlines() if line.strip()) + "]")}
+    raw: dict[str, dict[str, Any]] = {}
+    original = briefer.summarizer.summarize
+
+    def recording(texts, briefs):
+        out = original(texts, briefs)
+        for b, res in zip(briefs, out):
+            raw[b.id or ""] = res
+        return out
+
+    briefer.summarizer.summarize = recording
+    t0 = time.perf_counter()
+    preds = briefer(records)
+    full_s = time.perf_counter() - t0
+    results: dict[str, Any] = {"model": ns.model, "date": time.strftime("%Y-%m-%d"), "articles": len(records),
+                               "load_s": round(load_s, 1)}
+    pd = [p.to_dict() for p in preds]
+    gd = [gold[r["id"]] for r in records]
+    results["dev"] = score_briefs(pd, gd) | summary_scores(pd, gd)
+    before = after = p_before = p_after = 0
+    by_id = {r["id"]: r for r in records}
+    for p in preds:
+        res = raw.get(p.id or "")
+        if res is None:
+            continue
+        text = by_id[p.id]["text"]
+        people = [x.name for x in p.participants] + list(p.mentioned)
+        parsed = res["topics"] + res["outcomes"] + [res["summary"]] + [d[2] for d in res["dropped"]]
+        b, pb = unsupported(parsed, text, people)
+        a, pa = unsupported(p.topics + p.outcomes + [p.summary], text, people)
+        before, p_before, after, p_after = before + b, p_before + pb, after + a, p_after + pa
+    results["guard"] = {"summarized": len(raw), "unsupported_before": before, "persons_before": p_before,
+                        "unsupported_after": after, "persons_after": p_after,
+                        "parser_flags": sum(len(r["flags"]) for r in raw.values())}
+    if (SEED / "article.txt").is_file():
+        seed_brief = json.loads((SEED / "brief.json").read_text("utf-8"))
+        b = briefer([{"id": "seed", "text": (SEED / "article.txt").read_text("utf-8"),
+                      "published": seed_brief.get("published")}])[0]
+        results["seed"] = {"topics": b.topics, "summary": b.summary,
+                           "of_nine": sum(phrase_covered(t, b.topics) for t in SEED_TOPICS),
+                           "names_both": all(n.split()[-1] in b.summary for n in ("Sahiba Gafarova", "Aziz Akhannouch"))}
+    if not ns.no_speed:
+        one = generated_records(1, 480, 520, seed=3)[0]
+        one["text"] = " ".join(one["text"].split()[:500])
+        alone = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            briefer([one])
+            alone.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        briefer([one], summary=False)
+        extractive_one = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        briefer(records, summary=False)
+        extractive_s = time.perf_counter() - t0
+        results["speed"] = {"one_500_words_s": round(statistics.median(alone), 2),
+                            "one_500_words_extractive_s": round(extractive_one, 2),
+                            "words": word_count(one["text"]),
+                            "dev_full_briefs_per_s": round(len(records) / full_s, 3),
+                            "dev_extractive_briefs_per_s": round(len(records) / extractive_s, 2),
+                            "summarized_share": round(len(raw) / len(records), 2)}
+    print(json.dumps(results, indent=2, default=str))
+    if ns.json:
+        Path(ns.json).write_text(json.dumps(results, indent=2, default=str) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
