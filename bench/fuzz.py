@@ -1,6 +1,6 @@
 """Run N hostile inputs through a model and count crashes, hangs and invalid briefs.
 
-    python bench/fuzz.py --n 10000 [--model models/default] [--seed 1] [--log-every 200]
+    python bench/fuzz.py --n 10000 [--model models/default] [--seed 1] [--log-every 200] [--no-summary]
 
 The inputs are bench/hostile.py's corpus (empty, 1 MB, a 50,000-character word, NUL, mixed
 scripts, RTL marks, HTML, markdown, emoji, a sentence 10,000 times, odd dates ...) followed by
@@ -49,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--threads", type=int, default=1, help="torch threads (1 suits a shared CPU)")
     p.add_argument("--base-s", type=float, default=10.0, help="time limit of any input, seconds")
     p.add_argument("--ms-per-kchar", type=float, default=400.0, help="plus this per 1,000 characters")
+    p.add_argument("--no-summary", action="store_true",
+                   help="the extractive path only (the summarizer, if the model has one, is not run)")
+    p.add_argument("--summary-s", type=float, default=60.0,
+                   help="added to the time limit of an input the summarizer writes for")
     p.add_argument("--log-every", type=int, default=200)
     p.add_argument("--failures", metavar="JSONL", help="write each failing input and what went wrong")
     ns = p.parse_args(argv)
@@ -69,11 +73,14 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     for k, case in enumerate(todo, 1):
         limit = ns.base_s + ns.ms_per_kchar * len(case.text) / 1e6
+        if briefer.has_summarizer and not ns.no_summary:
+            limit += ns.summary_s  # generation is bounded by max_new_tokens, not by the text
         what, detail = "ok", ""
         t = time.perf_counter()
         signal.setitimer(signal.ITIMER_REAL, limit)
         try:
-            brief = briefer([{"id": case.name, "text": case.text, "published": case.published}])[0].to_dict()
+            brief = briefer([{"id": case.name, "text": case.text, "published": case.published}],
+                            summary=not ns.no_summary)[0].to_dict()
             signal.setitimer(signal.ITIMER_REAL, 0)
             found = problems(brief, case.text)
             if found:

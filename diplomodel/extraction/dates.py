@@ -70,13 +70,19 @@ _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|tomorrow|last|next|this)\b", r
 def _nearest_year(day: datetime.date, published: datetime.date) -> datetime.date:
     """A month-day written without a year falls in the year that puts it nearest the publication
     date: "December 28" read on 3 January is last year's, "September 6" read on 30 August is
-    this year's (an upcoming day, not one eleven months ago)."""
+    this year's (an upcoming day, not one eleven months ago).
+
+    >>> _nearest_year(datetime.date(2024, 2, 29), datetime.date(1900, 1, 1))   # no leap year near
+    datetime.date(2024, 2, 29)
+    """
     options = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
             options.append(day.replace(year=year))
-        except ValueError:  # 29 February in a common year
+        except ValueError:  # 29 February in a common year, or a year past 9999
             continue
+    if not options:  # 29 February with no leap year among the three (1899-1901): as parsed
+        return day
     return min(options, key=lambda d: (abs((d - published).days), d > published))
 
 

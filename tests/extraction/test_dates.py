@@ -53,6 +53,13 @@ def test_month_day_takes_the_year_nearest_publication(expr, pub, expected):
     assert resolve_date(expr, pub) == expected
 
 
+@pytest.mark.parametrize("pub", [datetime.date(9999, 12, 31), datetime.date(1900, 1, 1), datetime.date(1, 1, 1)])
+def test_29_february_with_no_leap_year_near_publication_is_no_crash(pub):
+    """Found by bench/fuzz.py: no leap year among the three nearest (or one past 9999) left nothing."""
+    day = resolve_date("29 February", pub)
+    assert day is None or (day.month, day.day) == (2, 29)
+
+
 def test_an_upcoming_day_is_never_the_meeting_date():
     from conftest import tag
 
