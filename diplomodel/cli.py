@@ -90,6 +90,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _log_to_stderr(quiet: bool) -> None:
+    """diplomodel's warnings (the grounding guard's drops) as ``diplomodel: ...`` lines on stderr;
+    ``--quiet`` keeps errors only."""
+    import logging
+
+    log = logging.getLogger("diplomodel")
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("diplomodel: %(message)s"))
+        log.addHandler(handler)
+    log.setLevel(logging.ERROR if quiet else logging.WARNING)
+
+
 def _load(args: argparse.Namespace, batch_size: int = 16):
     from transformers.utils import logging as hf_logging
 
@@ -97,6 +110,7 @@ def _load(args: argparse.Namespace, batch_size: int = 16):
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()  # the CLI's own bar is the only one
+    _log_to_stderr(quiet=bool(getattr(args, "quiet", False)))
 
     if args.threads is not None and args.threads < 1:
         raise InputError("must be at least 1", field="--threads")

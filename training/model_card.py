@@ -45,6 +45,19 @@ def render(meta: dict[str, Any], evals: list[dict[str, Any]], notes: list[str] |
              f"- validation during training: {json.dumps(train.get('validation'))}",
              f"- training time: {train.get('train_runtime_s', 'not recorded')} s on "
              f"{train.get('hardware', 'the machine it ran on')}", ""]
+    sm = meta.get("summarizer")
+    if isinstance(sm, dict):
+        st = sm.get("training", {})
+        lines += ["## Summarizer", "",
+                  f"- base: `{sm.get('base')}` ({sm.get('family')}; SmolLM2-135M-Instruct from the PyPI wheel, "
+                  f"dequantised once into the user cache) with a LoRA adapter in `summarizer/`",
+                  f"- writes summary, topics, outcomes, format and place lines; the grounding guard drops "
+                  f"generated items naming what the article does not; skipped for non-meetings",
+                  f"- training: {st.get('examples')} examples (sources x weights {json.dumps(st.get('sources'))}), "
+                  f"{st.get('epochs')} epoch(s), LoRA r={st.get('lora_r')}, lr {st.get('learning_rate')}, "
+                  f"seed {st.get('seed')}, {st.get('seconds')} s on a 2-core CPU", ""]
+    else:
+        sm = None
     if evals:
         lines += ["## Measured", ""]
     for ev in evals:
@@ -64,6 +77,9 @@ def render(meta: dict[str, Any], evals: list[dict[str, Any]], notes: list[str] |
                 for label, d in sorted(r["per_label"].items()):
                     lines.append(f"  - {label}: P {d['precision']:.4f} R {d['recall']:.4f} "
                                  f"F1 {d['f1-score']:.4f} (n={int(d['support'])})")
+            elif key in ("dev", "guard", "seed", "speed"):  # bench/summarizer.py --json
+                lines.append(f"- {key}: " + ", ".join(f"{k} {_fmt(v)}" for k, v in r.items()
+                                                     if not isinstance(v, (dict, list))))
             elif key.startswith("briefs:"):
                 lines.append(f"- brief scores on `{key[7:]}` ({r.get('documents')} documents):")
                 lines += [f"  - {k}: {_fmt(v)}" for k, v in r.items() if k not in ("documents", "seconds")]
@@ -80,7 +96,9 @@ def render(meta: dict[str, Any], evals: list[dict[str, Any]], notes: list[str] |
     lines += ["## Limits", "",
               *trained_on,
               "- The encoder is uncased; a learned casing embedding restores word shape.",
-              "- Extractive only: topics/outcomes need the summarizer (not in this model dir).", ""]
+              "- Extractive only: topics/outcomes need the summarizer (not in this model dir)." if sm is None else
+              "- The summarizer is a 135M model trained on a few hundred reports: it misses topics and"
+              " outcomes and writes plainer summaries than people do; the guard removes names it invents.", ""]
     return "\n".join(lines)
 
 
