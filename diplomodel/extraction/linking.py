@@ -28,7 +28,7 @@ from diplomodel.knowledge.geo import country_name
 PERSON_LABELS = ("PARTICIPANT", "PERSON")
 ATTR_LABELS = ("TITLE", "COUNTRY", "ORG")
 
-_FILLER = (r"(?:\s+|\(|\)|\([^()]{0,40}\)|-|['’]s?(?![a-z])|"
+_FILLER = (r"(?:\s|\(|\)|\([^()]{0,40}\)|-|['’]s?(?![a-z])|"
            r"\b(?:of|to|the|his|her|their|its|and|counterparts?|newly|appointed|new|then|incumbent|acting)\b|"
            r"\b(?:Dr|Mr|Mrs|Ms|Prof|H\.\s?E|Sheikh|Sheikha|Prince|Princess|Sayyid|Sir|Dame|Mme)\b\.?)*")
 _PRE_GAP = re.compile(_FILLER + r"$", re.I)

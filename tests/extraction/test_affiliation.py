@@ -130,3 +130,16 @@ def test_titles_as_written_with_their_state(text, spec, title):
     b = build_brief(text, tag(text, spec + [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT")]), None)
     check(b)
     assert {p.name: p.title for p in b.participants}["Omar Khan"] == title
+
+
+def test_a_long_run_of_whitespace_between_a_title_and_a_name_is_read_in_linear_time():
+    """bench/fuzz.py found a 1,095-character input that ran for minutes: the filler between a title
+    and a name was ``(?:\\s+|...)*``, which backtracks exponentially on a run of tabs it cannot end."""
+    import time
+
+    t = "Foreign Minister " + "\t" * 26 + ",x Ana Lopez met Ali Khan in Rabat."   # 22 tabs took 1 s
+    start = time.perf_counter()
+    b = check(build_brief(t, tag(t, [("Foreign Minister", "TITLE"), ("Ana Lopez", "PARTICIPANT"),
+                                     ("Ali Khan", "PARTICIPANT"), ("Rabat", "LOC")]), PUB))
+    assert time.perf_counter() - start < 2.0
+    assert [p["title"] for p in b["participants"]] == [None, None]   # ",x" cuts the chain
