@@ -105,6 +105,22 @@ def main(argv: list[str] | None = None) -> int:
         b, pb = unsupported(parsed, text, people)
         a, pa = unsupported(p.topics + p.outcomes + [p.summary], text, people)
         before, p_before, after, p_after = before + b, p_before + pb, after + a, p_after + pa
+    # the summarizer's own format and place, scored where gold has one (the facade keeps the rules')
+    second = {"format": [0, 0], "location_country": [0, 0]}
+    for p in preds:
+        res, g = raw.get(p.id or ""), gold[p.id]
+        if res is None:
+            continue
+        if g.get("format"):
+            second["format"][0] += int(res.get("format") == g["format"])
+            second["format"][1] += 1
+        if (g.get("location") or {}).get("country"):
+            from diplomodel.metrics import country_key
+
+            mine = (res.get("location") or {}).get("country")
+            second["location_country"][0] += int(country_key(mine) == country_key(g["location"]["country"]))
+            second["location_country"][1] += 1
+    results["summarizer_opinion"] = {f"{k}_acc": round(a / n, 3) if n else None for k, (a, n) in second.items()}
     results["guard"] = {"summarized": len(raw), "unsupported_before": before, "persons_before": p_before,
                         "unsupported_after": after, "persons_after": p_after,
                         "parser_flags": sum(len(r["flags"]) for r in raw.values())}
