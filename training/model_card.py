@@ -51,8 +51,8 @@ def render(meta: dict[str, Any], evals: list[dict[str, Any]], notes: list[str] |
         lines += ["## Summarizer", "",
                   f"- base: `{sm.get('base')}` ({sm.get('family')}; SmolLM2-135M-Instruct from the PyPI wheel, "
                   f"dequantised once into the user cache) with a LoRA adapter in `summarizer/`",
-                  f"- writes summary, topics, outcomes, format and place lines; the grounding guard drops "
-                  f"generated items naming what the article does not; skipped for non-meetings",
+                  "- writes summary, topics, outcomes, format and place lines; the grounding guard drops "
+                  "generated items naming what the article does not; skipped for non-meetings",
                   f"- training: {st.get('examples')} examples (sources x weights {json.dumps(st.get('sources'))}), "
                   f"{st.get('epochs')} epoch(s), LoRA r={st.get('lora_r')}, lr {st.get('learning_rate')}, "
                   f"seed {st.get('seed')}, {st.get('seconds')} s on a 2-core CPU", ""]
