@@ -166,9 +166,10 @@ class Summarizer:
         if not (path / "adapter_model.safetensors").is_file():
             raise ModelError(f"{path / 'adapter_model.safetensors'}: missing (weights are read from "
                              f"safetensors only)")
-        model, _ = load_base(config.base, config.family)
+        model, tokenizer = load_base(config.base, config.family)
         try:
-            tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True, trust_remote_code=False)
+            if (path / "tokenizer_config.json").is_file():  # else the base's own (the usual case)
+                tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True, trust_remote_code=False)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", FutureWarning)  # peft asks transformers a deprecated name
                 model = PeftModel.from_pretrained(model, str(path), is_trainable=False).merge_and_unload()
@@ -211,11 +212,12 @@ class Summarizer:
                                                  task_type=TaskType.CAUSAL_LM, init_lora_weights=False))
         return cls(model, tokenizer, config)
 
-    def save_pretrained(self, path: str | Path, half: bool = True) -> None:
-        """Write the adapter (if the model carries one), the tokenizer and the config.
+    def save_pretrained(self, path: str | Path, half: bool = True, tokenizer: bool = False) -> None:
+        """Write the adapter (if the model carries one) and the config.
 
         ``half``: store the adapter's weights as float16 (half the size in the repo; they are
-        cast back to the base's dtype when loaded).
+        cast back to the base's dtype when loaded). ``tokenizer``: also write the tokenizer; by
+        default the base's own is used at load time (3.5 MB less for SmolLM2).
         """
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
@@ -235,7 +237,8 @@ class Summarizer:
                     shutil.copy2(self.source / name, path / name)
         else:
             raise ModelError(f"{path}: this summarizer holds no adapter to save")
-        self.tokenizer.save_pretrained(str(path))
+        if tokenizer:
+            self.tokenizer.save_pretrained(str(path))
         (path / SUMMARIZER_CONFIG).write_text(json.dumps(asdict(self.config), indent=2) + "\n", "utf-8")
 
     # ------------------------------------------------------------------ prompting
