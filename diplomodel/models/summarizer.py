@@ -222,7 +222,10 @@ class Summarizer:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         if hasattr(self.model, "peft_config"):
+            had_card = (path / "README.md").exists()
             self.model.save_pretrained(str(path), safe_serialization=True)
+            if not had_card:  # peft writes a template card of its own; the model dir's card is ours
+                (path / "README.md").unlink(missing_ok=True)
             if half:
                 from safetensors.torch import load_file, save_file
 

@@ -47,6 +47,8 @@ def test_round_trip_gives_the_same_outputs(saved: Path, tmp_path: Path) -> None:
     assert set(out[0]) == {"summary", "topics", "outcomes", "format", "location", "flags", "dropped", "raw"}
     cfg = json.loads((saved / "summarizer_config.json").read_text())
     assert cfg["max_new_tokens"] == 12 and cfg["family"] == "causal"
+    assert sorted(p.name for p in saved.iterdir()) == ["adapter_config.json", "adapter_model.safetensors",
+                                                       "summarizer_config.json"]   # no peft template card
     assert Summarizer.from_pretrained(saved).summarize([ARTICLE]) == out
 
 
