@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=8)
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--json")
+    ap.add_argument("--dump", help="write each dev brief beside the summarizer's raw result (JSONL)")
     ns = ap.parse_args(argv)
 
     from diplomodel.briefer import Briefer
@@ -121,6 +122,11 @@ def main(argv: list[str] | None = None) -> int:
             second["location_country"][0] += int(country_key(mine) == country_key(g["location"]["country"]))
             second["location_country"][1] += 1
     results["summarizer_opinion"] = {f"{k}_acc": round(a / n, 3) if n else None for k, (a, n) in second.items()}
+    if ns.dump:
+        with open(ns.dump, "w", encoding="utf-8") as f:
+            for p in preds:
+                f.write(json.dumps({"id": p.id, "brief": p.to_dict(), "raw": raw.get(p.id or ""),
+                                    "gold": gold[p.id]}, ensure_ascii=False, default=str) + "\n")
     results["guard"] = {"summarized": len(raw), "unsupported_before": before, "persons_before": p_before,
                         "unsupported_after": after, "persons_after": p_after,
                         "parser_flags": sum(len(r["flags"]) for r in raw.values())}

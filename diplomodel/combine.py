@@ -4,9 +4,11 @@ The rule, field by field:
 
 - ``participants``, ``mentioned``, ``countries``, ``date``, ``is_meeting``: the extractive path
   only (the tagger's spans are evidence; the summarizer writes none of these);
-- ``format`` and ``location``: the extractive value wins where there is one; where it is empty
-  the summarizer's second opinion fills it, a location only when its city and country are named
-  in the article (``evidence`` then points at them); a disagreement is logged at debug level;
+- ``format`` and ``location``: the extractive value wins where a cue decided it; where it is empty
+  the summarizer's second opinion fills it, a location only when its city or country is named in
+  the article (``evidence`` then points at them). The rules' format with no cue behind it (the
+  in-person default: no ``evidence["format"]``) gives way to the summarizer's; any other
+  disagreement is logged at debug level;
 - ``topics``, ``outcomes``, ``summary``: the summarizer's, after the grounding guard
   (:mod:`diplomodel.models.grounding`); a summary the guard emptied is left empty here and the
   facade puts the extractive lead sentence in its place.
@@ -75,7 +77,7 @@ def combine(brief: MeetingBrief, res: dict[str, Any], text: str) -> None:
             brief.evidence[key] = spans
     fmt = res.get("format")
     if fmt in FORMATS:
-        if brief.format is None:
+        if brief.format is None or (brief.is_meeting and "format" not in brief.evidence):
             brief.format = fmt
         elif fmt != brief.format:
             log.debug("brief %s: format %s kept over the summarizer's %s", brief.id, brief.format, fmt)

@@ -104,12 +104,21 @@ def test_facade_skips_non_meetings_and_combines_by_the_rule(caplog: pytest.LogCa
                          "format": "phone_call", "location": None, "dropped": [("topics", "Lima", "Lima talks")]})
     meeting, other = Briefer(RuleTagger(), scripted, name="t", version="0")([ARTICLE, NOT_A_MEETING])
     assert scripted.asked == [ARTICLE]                      # the non-meeting never reached it
-    assert meeting.is_meeting and meeting.format == "in_person"       # the extractive format wins
+    assert meeting.is_meeting and meeting.format == "phone_call"      # no cue said in person
     assert meeting.topics == ["fisheries"] and meeting.summary == "Benali and Ferrer met."
     assert len(meeting.evidence["unsupported"]) == 1 and "Lima" in caplog.text
     s, e = meeting.evidence["topics"][0]
     assert ARTICLE[s:e] == "fisheries"
     assert other.topics == [] and other.summary          # the extractive lead sentence
+
+
+def test_a_default_format_gives_way_to_the_summarizers_but_a_cued_one_does_not() -> None:
+    call = Scripted({"summary": "", "topics": [], "outcomes": [], "format": "video_call", "dropped": []})
+    uncued = Briefer(RuleTagger(), call, name="t", version="0")([ARTICLE])[0]
+    assert uncued.format == "video_call"               # "met" says nothing about the format
+    cued_text = ARTICLE.replace("met", "held a phone call with")
+    cued = Briefer(RuleTagger(), call, name="t", version="0")([cued_text])[0]
+    assert cued.format == "phone_call" and "format" in cued.evidence
 
 
 def test_an_emptied_summary_falls_back_to_the_lead() -> None:
