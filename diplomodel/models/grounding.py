@@ -91,9 +91,9 @@ class Source:
             w = w[:-2]
         if not w or w in COMMON or w in self.words:
             return True
-        parts = [p for p in re.split(r"[-.'’/]", w) if p]
-        if len(parts) > 1:
-            return all(self.word_ok(p) for p in parts)
+        parts = [p for p in re.split(r"[-.'’/]", word.strip(".'’-")) if p]
+        if len(parts) > 1:  # "Arctic-based": only the capitalised parts are names
+            return all(self.word_ok(p) for p in parts if p[:1].isupper())
         country = _country_of_forms().get(w)
         return country is not None and country in self.countries
 
