@@ -1,6 +1,6 @@
 """Peak RSS of a streamed batch run through the CLI, and whether it stays flat as articles go by.
 
-    python bench/memory.py [--model models/default] [--n 1000] [--compare 250]
+    python bench/memory.py [--model models/default] [--n 1000] [--compare 250] [--no-summary]
                            [--min-words 250] [--max-words 4000] [--batch-size 16]
 
 Writes ``--n`` generated articles (``bench/articles.py``) as JSONL, runs
@@ -26,7 +26,7 @@ from articles import generated_records  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run_cli(records: list[dict], model: str, batch_size: int, workdir: Path) -> dict:
+def run_cli(records: list[dict], model: str, batch_size: int, workdir: Path, summary: bool = True) -> dict:
     """Brief ``records`` with the CLI in a child; returns its peak RSS and RSS samples over progress."""
     import psutil
 
@@ -35,7 +35,7 @@ def run_cli(records: list[dict], model: str, batch_size: int, workdir: Path) -> 
     out.unlink(missing_ok=True)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     cmd = [sys.executable, "-m", "diplomodel.cli", "brief", "--input", str(src), "--output", str(out),
-           "--model", model, "--batch-size", str(batch_size), "--quiet"]
+           "--model", model, "--batch-size", str(batch_size), "--quiet"] + ([] if summary else ["--no-summary"])
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=REPO)
     child = psutil.Process(proc.pid)
@@ -77,13 +77,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--min-words", type=int, default=250)
     p.add_argument("--max-words", type=int, default=4000)
     p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--no-summary", action="store_true", help="the extractive path (the summarizer is not loaded)")
     p.add_argument("--json", help="also write the figures here")
     ns = p.parse_args(argv)
     records = generated_records(ns.n, ns.min_words, ns.max_words)
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in (ns.compare, ns.n):
-            r = run_cli(records[:n], ns.model, ns.batch_size, Path(tmp))
+            r = run_cli(records[:n], ns.model, ns.batch_size, Path(tmp), summary=not ns.no_summary)
             results[n] = r
             print(f"{n} articles ({ns.min_words}-{ns.max_words} words): peak RSS {r['peak_rss_mib']:.0f} MiB, "
                   f"{r['seconds']:.0f} s; max RSS by articles written: {rss_by_progress(r['samples'], n)}",

@@ -111,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     preds = briefer(records)
     full_s = time.perf_counter() - t0
-    results: dict[str, Any] = {"model": ns.model, "date": time.strftime("%Y-%m-%d"), "articles": len(records),
+    results: dict[str, Any] = {"command": "python bench/summarizer.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+                               "model": ns.model, "date": time.strftime("%Y-%m-%d"), "articles": len(records),
                                "load_s": round(load_s, 1)}
     pd = [p.to_dict() for p in preds]
     gd = [gold[r["id"]] for r in records]

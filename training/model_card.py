@@ -77,9 +77,10 @@ def render(meta: dict[str, Any], evals: list[dict[str, Any]], notes: list[str] |
                 for label, d in sorted(r["per_label"].items()):
                     lines.append(f"  - {label}: P {d['precision']:.4f} R {d['recall']:.4f} "
                                  f"F1 {d['f1-score']:.4f} (n={int(d['support'])})")
-            elif key in ("dev", "guard", "seed", "speed"):  # bench/summarizer.py --json
+            elif key in ("dev", "guard", "guard_synthetic", "summarizer_opinion", "seed", "speed") \
+                    or key.startswith("synthetic_heldout"):  # bench/summarizer.py --json
                 lines.append(f"- {key}: " + ", ".join(f"{k} {_fmt(v)}" for k, v in r.items()
-                                                     if not isinstance(v, (dict, list))))
+                                                     if not isinstance(v, (dict, list, str))))
             elif key.startswith("briefs:"):
                 lines.append(f"- brief scores on `{key[7:]}` ({r.get('documents')} documents):")
                 lines += [f"  - {k}: {_fmt(v)}" for k, v in r.items() if k not in ("documents", "seconds")]
