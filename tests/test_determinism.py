@@ -30,9 +30,9 @@ def corpus() -> list[dict]:
     return recs
 
 
-def lines(briefer: Briefer, recs: list[dict]) -> bytes:
+def lines(briefer: Briefer, recs: list[dict], summary: bool = True) -> bytes:
     return b"".join((json.dumps(b.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
-                    for b in briefer(recs))
+                    for b in briefer(recs, summary=summary))
 
 
 def test_batch_1_and_16_give_identical_bytes(tiny_model_dir: Path) -> None:
@@ -65,11 +65,14 @@ def test_cli_runs_in_two_processes_match_each_other_and_the_library(tiny_model_d
 
 @pytest.mark.real_model
 def test_shipped_model_batch_1_and_16_identical() -> None:
+    """The extractive brief. Summaries are left out to keep the suite short: generation is greedy
+    and repeats run to run (tests/models/test_summarizer.py); 8 dev reports generated as one batch
+    and one by one gave identical text (bench note), but that is not asserted here."""
     from conftest import REAL_MODEL_DIR
 
     recs = corpus()
-    one = lines(Briefer.from_pretrained(REAL_MODEL_DIR, device="cpu", batch_size=1), recs)
-    sixteen = lines(Briefer.from_pretrained(REAL_MODEL_DIR, device="cpu", batch_size=16), recs)
+    one = lines(Briefer.from_pretrained(REAL_MODEL_DIR, device="cpu", batch_size=1), recs, summary=False)
+    sixteen = lines(Briefer.from_pretrained(REAL_MODEL_DIR, device="cpu", batch_size=16), recs, summary=False)
     assert one == sixteen
 
 
