@@ -35,12 +35,10 @@ def _canon(d: dict[str, Any]) -> str:
 
 
 def naive(briefer: Any, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each article alone: tag at batch 1, extract, generate at batch 1, combine."""
+    """Each article alone: tag at batch 1, extract, summarize at batch 1 (every article), combine."""
     from diplomodel.combine import combine
     from diplomodel.extraction import extract, to_brief
     from diplomodel.jsonl import parse_published
-    from diplomodel.models.grounding import guard
-    from diplomodel.models.summary_lines import parse_summary
 
     out = []
     s = briefer.summarizer
@@ -49,13 +47,9 @@ def naive(briefer: Any, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         doc = extract(r["text"], ents, parse_published(r.get("published")))
         b = to_brief(doc)
         b.id = r["id"]
-        raw = s.generate([s.prompt(r["text"])])[0]
+        res = s.summarize([r["text"]], [b])[0]
         if b.is_meeting:
-            parsed = parse_summary(raw).as_dict()
-            kept = guard(parsed, r["text"], [p.name for p in b.participants] + list(b.mentioned))
-            parsed.update(summary=kept.summary, topics=kept.topics, outcomes=kept.outcomes,
-                          dropped=[(d.field, d.reason, d.text) for d in kept.dropped])
-            combine(b, parsed, r["text"])
+            combine(b, res, r["text"])
         lead = doc.lead()
         if not b.summary and lead:
             b.summary = r["text"][lead[0]:lead[1]]

@@ -57,13 +57,15 @@ def unsupported(items: list[str], text: str, people: list[str]) -> tuple[int, in
 
 def guard_counts(preds: list[Any], raw: dict[str, dict[str, Any]], texts: dict[str, str]) -> dict[str, int]:
     """Unsupported names and numbers in the parsed output (before the guard) and in the briefs."""
+    from diplomodel.models.grounding import people_of
+
     out = {"summarized": 0, "unsupported_before": 0, "persons_before": 0, "unsupported_after": 0,
            "persons_after": 0, "parser_flags": 0}
     for p in preds:
         res = raw.get(p.id or "")
         if res is None:
             continue
-        people = [x.name for x in p.participants] + list(p.mentioned)
+        people = people_of(p)
         parsed = res["topics"] + res["outcomes"] + [res["summary"]] + [d[2] for d in res["dropped"]]
         b, pb = unsupported(parsed, texts[p.id], people)
         a, pa = unsupported(p.topics + p.outcomes + [p.summary], texts[p.id], people)
@@ -88,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     ns = ap.parse_args(argv)
 
     from diplomodel.briefer import Briefer
-    from diplomodel.metrics import phrase_covered, score_briefs, summary_scores
+    from diplomodel.metrics import country_key, phrase_covered, score_briefs, summary_scores
 
     t0 = time.perf_counter()
     briefer = Briefer.from_pretrained(ns.model, device="cpu", batch_size=ns.batch_size)
@@ -96,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     if briefer.summarizer is None:
         raise SystemExit(f"{ns.model} has no summarizer")
     records = dev_records(ns.dev)
-    gold = {r["id"]: r["brief"] for r in json.loads("[" + ",".join(
-        line for line in Path(ns.dev).read_text("utf-8").splitlines() if line.strip()) + "]")}
+    lines = [line for line in Path(ns.dev).read_text("utf-8").splitlines() if line.strip()]
+    gold = {d["id"]: d["brief"] for d in map(json.loads, lines)}
     raw: dict[str, dict[str, Any]] = {}
     original = briefer.summarizer.summarize
 
@@ -127,8 +129,6 @@ def main(argv: list[str] | None = None) -> int:
             second["format"][0] += int(res.get("format") == g["format"])
             second["format"][1] += 1
         if (g.get("location") or {}).get("country"):
-            from diplomodel.metrics import country_key
-
             mine = (res.get("location") or {}).get("country")
             second["location_country"][0] += int(country_key(mine) == country_key(g["location"]["country"]))
             second["location_country"][1] += 1

@@ -58,12 +58,11 @@ def _place(res: dict[str, Any], text: str) -> tuple[Location, list[tuple[int, in
     country = country_name(loc.get("country"))
     if not country:
         return None
-    spans = [s for s in (_find(country, text),) if s]
     city = loc.get("city")
-    city_span = _find(city, text) if city else None
-    if not spans and not city_span:
+    country_span, city_span = _find(country, text), _find(city, text) if city else None
+    if not country_span and not city_span:
         return None
-    return Location(city if city_span else None, country), spans + ([city_span] if city_span else [])
+    return Location(city if city_span else None, country), [s for s in (country_span, city_span) if s]
 
 
 def combine(brief: MeetingBrief, res: dict[str, Any], text: str) -> None:

@@ -146,9 +146,10 @@ def evaluate_briefs(briefer, records: list[dict[str, Any]], summary: bool = Fals
     preds = briefer([{"id": r["id"], "text": r["text"], "published": r.get("published")} for r in records],
                     summary=summary)
     seconds = time.perf_counter() - t0
-    scores = score_briefs([p.to_dict() for p in preds], [r["brief"] for r in records])
+    pred_dicts, gold = [p.to_dict() for p in preds], [r["brief"] for r in records]
+    scores = score_briefs(pred_dicts, gold)
     if summary:
-        scores.update(summary_scores([p.to_dict() for p in preds], [r["brief"] for r in records]))
+        scores.update(summary_scores(pred_dicts, gold))
     scores["documents"] = len(records)
     scores["seconds"] = round(seconds, 1)
     return scores

@@ -117,6 +117,11 @@ class Source:
         return None
 
 
+def people_of(brief: Any) -> list[str]:
+    """The names a brief's tagger found (participants, then mentioned): support for the guard."""
+    return [p.name for p in getattr(brief, "participants", [])] + list(getattr(brief, "mentioned", []))
+
+
 def guard(generated: dict[str, Any], article: str, people: Iterable[str] = ()) -> Guarded:
     """Keep the generated topics, outcomes and summary sentences the article supports."""
     src = Source(article, people)

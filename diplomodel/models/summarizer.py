@@ -303,7 +303,7 @@ class Summarizer:
                 logits_processor=LogitsProcessorList([
                     _NoRepeatInOutput(self.config.no_repeat_ngram, start),
                     _ItemCap(tok, start, caps, self.separator_ids())]))
-            for i, row in zip(idx, gen[:, enc["input_ids"].shape[1]:] if causal else gen):
+            for i, row in zip(idx, gen[:, start:] if causal else gen):
                 out[i] = tok.decode(row, skip_special_tokens=True)
         return [out[i] for i in range(len(prompts))]
 
@@ -314,17 +314,13 @@ class Summarizer:
         second opinion), ``flags`` (what the parser dropped), ``dropped`` (what the grounding guard
         dropped, as ``(field, reason, text)``) and ``raw`` (the model's own text).
         """
-        from diplomodel.models.grounding import guard
+        from diplomodel.models.grounding import guard, people_of
 
         raws = self.generate([self.prompt(t) for t in texts])
         results = []
         for i, (text, raw) in enumerate(zip(texts, raws)):
             parsed = parse_summary(raw).as_dict()
-            people: list[str] = []
-            if briefs is not None:
-                b = briefs[i]
-                people = [p.name for p in getattr(b, "participants", [])] + list(getattr(b, "mentioned", []))
-            kept = guard(parsed, text, people)
+            kept = guard(parsed, text, people_of(briefs[i]) if briefs is not None else [])
             parsed.update(summary=kept.summary, topics=kept.topics, outcomes=kept.outcomes,
                           dropped=[(d.field, d.reason, d.text) for d in kept.dropped], raw=raw)
             results.append(parsed)
