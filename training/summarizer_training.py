@@ -12,7 +12,7 @@ Example:
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,12 +58,11 @@ class SummarizerTrainingArguments:
     version: str = "0.2.0"
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "SummarizerTrainingArguments":
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(d) - known)
-        if unknown:
-            raise ValueError(f"unknown summarizer config keys: {', '.join(unknown)}")
-        return cls(**d)
+    def from_yaml(cls, path: str | Path, **overrides: Any) -> "SummarizerTrainingArguments":
+        """The config at ``path``; an unknown key names the file; non-None ``overrides`` win."""
+        from yaml_args import load_args
+
+        return load_args(cls, path, **overrides)
 
 
 def target_of(brief: dict[str, Any]) -> str:

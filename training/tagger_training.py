@@ -62,16 +62,14 @@ class TaggerTrainingArguments:
 
     @classmethod
     def from_yaml(cls, path: str | Path, **overrides: Any) -> "TaggerTrainingArguments":
+        from yaml_args import load_args
+
         data = yaml.safe_load(Path(path).read_text("utf-8")) or {}
-        unknown = set(data) - set(cls.__dataclass_fields__)
-        if "mixture" in unknown:
+        if "mixture" in data:
             raise ValueError(f"{path}: 'mixture' moved to configs/data.yaml (one table of source weights, "
                              "built into the tagger/mixture dataset); train on it with 'train_on: mixture', "
                              "or on one source with 'train_on: <source>'")
-        if unknown:
-            raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
-        data.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**data)
+        return load_args(cls, path, **overrides)
 
 
 def unannotated_mask(annotated: list[str] | None, labels: list[str] = ENTITY_LABELS) -> int:

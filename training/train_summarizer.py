@@ -26,7 +26,6 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import torch  # noqa: E402
-import yaml  # noqa: E402
 from datasets import Dataset  # noqa: E402
 from transformers import Trainer, TrainingArguments, set_seed  # noqa: E402
 
@@ -86,12 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-steps", type=int, help="override the config (smoke runs)")
     ap.add_argument("--output", help="override the config's output model dir")
     ns = ap.parse_args(argv)
-    with open(ns.config, encoding="utf-8") as f:
-        args = SummarizerTrainingArguments.from_dict(yaml.safe_load(f) or {})
-    if ns.max_steps is not None:
-        args.max_steps = ns.max_steps
-    if ns.output:
-        args.output = ns.output
+    args = SummarizerTrainingArguments.from_yaml(ns.config, max_steps=ns.max_steps, output=ns.output)
     set_seed(args.seed)
     summarizer = build(args)
     rows = examples(args)

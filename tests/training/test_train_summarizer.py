@@ -68,3 +68,14 @@ def test_a_tiny_run_writes_a_model_dir_the_facade_loads(tmp_path: Path, tiny_mod
     b = Briefer.from_pretrained(tmp_path / "out", device="cpu")
     assert isinstance(b.summarizer, Summarizer) and b.summarizer.config.max_new_tokens == 8
     assert main(["--config", str(tmp_path / "c.yaml"), "--resume", "--max-steps", "3"]) == 0
+
+
+def test_a_config_key_nobody_reads_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    import pytest
+
+    cfg = tmp_path / "summarizer.yaml"
+    cfg.write_text("lora_r: 8\nepochz: 3\n")
+    with pytest.raises(ValueError, match=r"summarizer\.yaml: unknown keys \['epochz'\]"):
+        SummarizerTrainingArguments.from_yaml(cfg)
+    cfg.write_text("lora_r: 8\n")
+    assert SummarizerTrainingArguments.from_yaml(cfg, max_steps=7, output=None).max_steps == 7
