@@ -3,11 +3,9 @@
 Kept apart from ``train_summarizer.py`` so tests can build and check them without a run.
 
 Example:
-    >>> from summarizer_training import SummarizerTrainingArguments, target_of
-    >>> SummarizerTrainingArguments().lora_r
-    16
-    >>> target_of({"is_meeting": True, "topics": ["trade"], "summary": "A met B."})
-    'summary: A met B.\\ntopics: trade'
+    >>> from summarizer_training import SummarizerTrainingArguments
+    >>> SummarizerTrainingArguments().sources["meetings_real"]
+    3.0
 """
 from __future__ import annotations
 
@@ -65,11 +63,6 @@ class SummarizerTrainingArguments:
         return load_args(cls, path, **overrides)
 
 
-def target_of(brief: dict[str, Any]) -> str:
-    """The training target of a brief dict (the summarizer's lines)."""
-    return to_summary_lines(brief)
-
-
 def examples(args: SummarizerTrainingArguments) -> list[dict[str, str]]:
     """The train mix: ``{id, source, text, target}`` from the summarizer views."""
     from datasets import load_from_disk
@@ -85,7 +78,7 @@ def examples(args: SummarizerTrainingArguments) -> list[dict[str, str]]:
             brief = parse_linearized(row["target_text"])
             if args.meetings_only and "meeting:" in row["target_text"] and not brief["is_meeting"]:
                 continue
-            target = target_of(brief)
+            target = to_summary_lines(brief)  # the training target
             if target:
                 rows.append({"id": row["id"], "source": source, "text": row["source_text"],
                              "target": target})
