@@ -32,7 +32,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from diplomodel.errors import InputError
 from diplomodel.models.labels import ENTITY_LABELS
@@ -268,24 +268,28 @@ def iter_jsonl(path: str | Path) -> Iterable[tuple[int, Any]]:
 
 
 def read_records(path: str | Path, skip_invalid: bool = False,
-                 problems: list[InputError] | None = None) -> tuple[list[Record], int]:
+                 problems: list[InputError] | None = None,
+                 to_record: Callable[[Any, str, int], Record] | None = None) -> tuple[list[Record], int]:
     """Read and validate a JSONL file of records; return ``(records, n_skipped)``.
 
     Without ``skip_invalid`` the first bad line raises :class:`InputError`; with it, bad lines
     (undecodable, broken JSON, invalid record, duplicate id) are counted and skipped, and each
     one's error (file, line, record id, field) is appended to ``problems`` when given. The file
-    is only read.
+    is only read. ``to_record(obj, file, line)`` turns another format's line into a validated
+    record (an importer's converter); by default the line is a record already.
     """
-    file, out, skipped, seen = str(path), [], 0, set()
+    convert = to_record or (lambda obj, file, line: validate_record(obj, file=file, line=line))
+    file, out, skipped, first = str(path), [], 0, {}
     for n, raw in enumerate(jsonl_lines(path), 1):
         try:
             obj = parse_jsonl_line(raw, file, n)
             if obj is None:
                 continue
-            rec = validate_record(obj, file=file, line=n)
-            if rec["id"] in seen:
-                raise InputError("duplicate id", file=file, line=n, record_id=rec["id"], field="id")
-            seen.add(rec["id"])
+            rec = convert(obj, file, n)
+            if rec["id"] in first:
+                raise InputError(f"duplicate id, also on line {first[rec['id']]}", file=file, line=n,
+                                 record_id=rec["id"], field="id")
+            first[rec["id"]] = n
             out.append(rec)
         except InputError as exc:
             if not skip_invalid:

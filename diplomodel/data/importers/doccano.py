@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from diplomodel.data.record import jsonl_lines, parse_jsonl_line, validate_record
+from diplomodel.data.record import read_records, validate_record
 from diplomodel.errors import InputError
 
 
@@ -44,29 +44,13 @@ def read_doccano(path: str | Path, source: str = "doccano", skip_invalid: bool =
 
     A repeated id is invalid too (the second one is kept out); the file is only read.
     """
-    file, out, skipped, first = str(path), [], 0, {}
-    for n, raw in enumerate(jsonl_lines(path), 1):
-        try:
-            obj = parse_jsonl_line(raw, file, n)
-            if obj is None:
-                continue
-            if not isinstance(obj, dict):
-                raise InputError("a JSON object is required", file=file, line=n)
-            rid = obj.get("id", n)
-            rec = {"id": f"{source}-{rid}", "text": obj.get("text"), "published": obj.get("published"),
-                   "source": source, "entities": _entities(obj)}
-            if annotated_labels is not None:
-                rec["annotated_labels"] = annotated_labels
-            rec = validate_record(rec, file=file, line=n)
-            if rec["id"] in first:
-                raise InputError(f"duplicate id, also on line {first[rec['id']]}", file=file, line=n,
-                                 record_id=rec["id"], field="id")
-            first[rec["id"]] = n
-            out.append(rec)
-        except InputError as exc:
-            if not skip_invalid:
-                raise
-            skipped += 1
-            if problems is not None:
-                problems.append(exc)
-    return out, skipped
+    def to_record(obj: Any, file: str, n: int) -> dict[str, Any]:
+        if not isinstance(obj, dict):
+            raise InputError("a JSON object is required", file=file, line=n)
+        rec = {"id": f"{source}-{obj.get('id', n)}", "text": obj.get("text"),
+               "published": obj.get("published"), "source": source, "entities": _entities(obj)}
+        if annotated_labels is not None:
+            rec["annotated_labels"] = annotated_labels
+        return validate_record(rec, file=file, line=n)
+
+    return read_records(path, skip_invalid=skip_invalid, problems=problems, to_record=to_record)
