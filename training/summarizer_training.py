@@ -34,6 +34,11 @@ class SummarizerTrainingArguments:
     sources: dict[str, float] = field(default_factory=lambda: {"meetings_real": 3.0, "synthetic": 0.04,
                                                                 "gum_news": 1.0})
     meetings_only: bool = True            # the summarizer is skipped for non-meetings at inference
+    #: copies of an example whose target has an outcomes line, times its source weight (few briefs
+    #: report an agreement, so without this the model learns to leave the line out)
+    outcome_weight: float = 1.0
+    #: a summarizer dir (``.../summarizer``) whose LoRA adapter the run starts from instead of a fresh one
+    adapter_from: str | None = None
     max_source_tokens: int = 384
     max_target_tokens: int = 200
     max_new_tokens: int = 160
@@ -82,11 +87,18 @@ def examples(args: SummarizerTrainingArguments) -> list[dict[str, str]]:
             if target:
                 rows.append({"id": row["id"], "source": source, "text": row["source_text"],
                              "target": target})
-        whole, part = int(weight), weight - int(weight)
-        picked = rows * whole + rng.sample(rows, round(part * len(rows)))
-        out += picked
+        out += _copies(rows, weight, rng)
+        if args.outcome_weight > 1.0:
+            agreed = [r for r in rows if "\noutcomes: " in "\n" + r["target"]]
+            out += _copies(agreed, weight * (args.outcome_weight - 1.0), rng)
     rng.shuffle(out)
     return out
+
+
+def _copies(rows: list[dict[str, str]], weight: float, rng: random.Random) -> list[dict[str, str]]:
+    """``weight`` copies of ``rows``: whole copies, then a seeded sample for the fraction."""
+    whole, part = int(weight), weight - int(weight)
+    return rows * whole + rng.sample(rows, round(part * len(rows)))
 
 
 def encode(example: dict[str, str], summarizer: Any, max_target_tokens: int) -> dict[str, list[int]]:

@@ -35,14 +35,19 @@ from summarizer_training import SummarizerTrainingArguments, collate, encode, ex
 
 
 def build(args: SummarizerTrainingArguments) -> Summarizer:
-    """The base with a fresh LoRA adapter, wrapped as a Summarizer (the prompt code is shared)."""
+    """The base with a fresh LoRA adapter (or ``adapter_from``'s), wrapped as a Summarizer (the prompt code is shared)."""
     from peft import LoraConfig, TaskType, get_peft_model
 
     model, tokenizer = load_base(args.base, args.family)
     lora = LoraConfig(r=args.lora_r, lora_alpha=args.lora_alpha, lora_dropout=args.lora_dropout,
                       target_modules=list(args.lora_targets),
                       task_type=TaskType.CAUSAL_LM if args.family == "causal" else TaskType.SEQ_2_SEQ_LM)
-    model = get_peft_model(model, lora)
+    if args.adapter_from:  # continue an earlier run's adapter (its LoRA shape wins over lora_r)
+        from peft import PeftModel
+
+        model = PeftModel.from_pretrained(model, args.adapter_from, is_trainable=True)
+    else:
+        model = get_peft_model(model, lora)
     config = SummarizerConfig(base=args.base, family=args.family, max_source_tokens=args.max_source_tokens,
                               max_new_tokens=args.max_new_tokens)
     s = Summarizer(model, tokenizer, config)
@@ -73,7 +78,9 @@ def write_model_dir(args: SummarizerTrainingArguments, summarizer: Summarizer, s
                          "training": {"sources": args.sources, "examples": n_examples,
                                       "epochs": args.epochs, "max_steps": args.max_steps,
                                       "lora_r": args.lora_r, "learning_rate": args.learning_rate,
-                                      "seed": args.seed, "seconds": round(seconds)}}
+                                      "seed": args.seed, "seconds": round(seconds),
+                                      "outcome_weight": args.outcome_weight,
+                                      "adapter_from": args.adapter_from}}
     cfg_file.write_text(json.dumps(cfg, indent=2) + "\n", "utf-8")
     return out
 
