@@ -65,6 +65,7 @@ def load_sources(cfg: dict[str, Any], skip: bool,
     """
     problems = [] if problems is None else problems
     from diplomodel.data.importers import conll, crossner, doccano, gum, labelstudio, re3d, real_briefs
+    from diplomodel.data.annotations import read_annotations
     from diplomodel.data.importers.briefs import load_seed, read_briefs
 
     data_root, src, ratios = ROOT / cfg["data_root"], cfg["sources"], cfg.get("split_ratios", [0.8, 0.1, 0.1])
@@ -113,6 +114,15 @@ def load_sources(cfg: dict[str, Any], skip: bool,
         problems += [("labelstudio", e) for e in bad]
     if recs:
         sources["labelstudio"] = _by_split(recs, ratios)
+    # a user's annotation files, any format diplomodel.data.annotations reads: all train (the
+    # part to compare models on is held out before, by ``diplomodel train``)
+    bad = []
+    recs, n_bad = read_annotations([ROOT / p for p in src.get("annotations") or []], skip_invalid=skip,
+                                   problems=bad)
+    skipped["annotations"] += n_bad
+    problems += [("annotations", e) for e in bad]
+    if recs:
+        sources["annotations"] = {"train": recs, "validation": [], "test": []}
     if cfg.get("seed_dir") and (ROOT / cfg["seed_dir"] / "article.txt").exists():
         sources["seed"] = {"train": [], "validation": [], "test": [load_seed(ROOT / cfg["seed_dir"])]}
     skipped = Counter({k: v for k, v in skipped.items() if v})
@@ -158,6 +168,8 @@ SOURCES = {
     "gum_news": ("GUM Wikinews articles with human summaries", "text CC BY 2.5, annotations CC BY 4.0"),
     "crossner_politics": ("CrossNER politics (Wikipedia sentences)", "Wikipedia text CC BY-SA; repository MIT"),
     "synthetic": ("generated meeting reports (diplomodel.data.synth)", "ours"),
+    "annotations": ("the user's own annotation files (any format diplomodel.data.annotations reads)",
+                    "the user's"),
     "meetings_real": ("real meeting reports, gold briefs projected onto spans (train split only)",
                       "texts belong to their publishers (training/evaluation only); briefs free"),
     "seed": ("one hand-written brief of a real article (summarizer view only)", "evaluation/demo use"),

@@ -21,8 +21,13 @@ from diplomodel.models.labels import ENTITY_LABELS, Entity
 
 def to_labelstudio(texts: Sequence[str], predictions: Sequence[Sequence[Entity]],
                    ids: Sequence[str] | None = None, model_version: str = "",
-                   from_name: str = "label", to_name: str = "text") -> list[dict[str, Any]]:
-    """One Label Studio task per text with the entities as a ``predictions`` entry."""
+                   from_name: str = "label", to_name: str = "text",
+                   published: Sequence[str | None] | None = None) -> list[dict[str, Any]]:
+    """One Label Studio task per text with the entities as a ``predictions`` entry.
+
+    ``ids`` and ``published`` (ISO dates) travel in the task's data, so an export reads back as the
+    same records.
+    """
     if len(texts) != len(predictions):
         raise ValueError(f"{len(texts)} texts but {len(predictions)} prediction lists")
     tasks = []
@@ -36,6 +41,8 @@ def to_labelstudio(texts: Sequence[str], predictions: Sequence[Sequence[Entity]]
         data = {"text": text}
         if ids is not None:
             data["id"] = ids[i]
+        if published is not None and published[i]:
+            data["published"] = published[i]
         tasks.append({"data": data, "predictions": [{"model_version": model_version,
                                                      "score": round(score, 4), "result": result}]})
     return tasks

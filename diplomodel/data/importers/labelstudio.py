@@ -36,8 +36,12 @@ def _result_entities(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def tasks_to_records(tasks: list[dict[str, Any]], file: str | None = None, source: str = "labelstudio",
                      use_predictions: bool = False, skip_invalid: bool = False,
-                     problems: list[InputError] | None = None) -> list[dict[str, Any]]:
+                     problems: list[InputError] | None = None,
+                     annotated_only: bool = False) -> list[dict[str, Any]]:
     """Label Studio tasks -> validated records (errors name the file and task index as line).
+
+    ``annotated_only``: a task nobody has annotated yet (or whose annotations were all cancelled)
+    is left out instead of read as "no entities here" (what training needs).
 
     With ``skip_invalid`` a bad task (or a repeated id) is left out and its error appended to
     ``problems`` when given.
@@ -50,6 +54,8 @@ def tasks_to_records(tasks: list[dict[str, Any]], file: str | None = None, sourc
             data = task["data"]
             anns = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
             results = anns[0].get("result") if anns else None
+            if annotated_only and not anns:
+                continue
             if results is None and use_predictions and task.get("predictions"):
                 results = task["predictions"][0].get("result")
             rid = data.get("id", task.get("id", i))
@@ -73,7 +79,8 @@ def tasks_to_records(tasks: list[dict[str, Any]], file: str | None = None, sourc
 
 
 def read_labelstudio(path: str | Path, use_predictions: bool = False, skip_invalid: bool = False,
-                     problems: list[InputError] | None = None) -> list[dict[str, Any]]:
+                     problems: list[InputError] | None = None,
+                     annotated_only: bool = False) -> list[dict[str, Any]]:
     """Read a Label Studio JSON export file (``line`` in errors = 1-based task index); only reads it."""
     file = str(path)
     try:
@@ -89,4 +96,4 @@ def read_labelstudio(path: str | Path, use_predictions: bool = False, skip_inval
     if not isinstance(tasks, list):
         raise InputError(f"a list of tasks is required, got {type(tasks).__name__}", file=file)
     return tasks_to_records(tasks, file=file, use_predictions=use_predictions, skip_invalid=skip_invalid,
-                            problems=problems)
+                            problems=problems, annotated_only=annotated_only)

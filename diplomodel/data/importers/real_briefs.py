@@ -37,10 +37,10 @@ TRAIN_FILE = "train.jsonl"
 HELDOUT_FILES = ("dev.jsonl",)
 
 
-def project_record(rec: dict[str, Any]) -> dict[str, Any]:
+def project_record(rec: dict[str, Any], source: str = SOURCE) -> dict[str, Any]:
     """A validated brief record with its gold brief projected onto ``entities``/``unlabelled``."""
     proj = project_brief(rec["text"], rec.get("brief") or {})
-    return {**rec, "source": SOURCE, "entities": proj.entities, "unlabelled": proj.unlabelled,
+    return {**rec, "source": source, "entities": proj.entities, "unlabelled": proj.unlabelled,
             "annotated_labels": list(ANNOTATED_LABELS)}
 
 
