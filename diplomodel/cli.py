@@ -8,6 +8,8 @@ Examples (shell)::
     diplomodel brief --input in.jsonl --output out.jsonl     # batched, resumable
     diplomodel brief --input in.jsonl --output out.jsonl --ray auto   # the same on a Ray cluster
     diplomodel info
+    diplomodel select --input pool.jsonl --n 50 --out tasks.json       # what to annotate next
+    diplomodel train --annotations export.json --out models/mine       # retrain on your annotations
 
 Bad input (non-UTF-8, malformed JSONL, missing ``text``, unknown date) prints one message naming
 the file, line and field on stderr and exits with status 2; nothing is written in that case. A
@@ -31,7 +33,7 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argparse tree: ``brief`` and ``info``."""
+    """The argparse tree: ``brief``, ``info``, ``select`` and ``train``."""
     from diplomodel import __version__
 
     parser = argparse.ArgumentParser(prog="diplomodel", description="Structured meeting briefs "
@@ -69,6 +71,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", help="show the model dir, versions, base weights and device")
     model_args(p)
+
+    p = sub.add_parser("select", help="rank unlabelled articles for annotation; write Label Studio tasks")
+    p.add_argument("--input", required=True, metavar="POOL.jsonl", help='JSONL of {"id", "text", "published"?}')
+    p.add_argument("--n", type=int, default=50, help="how many articles to pick (50)")
+    p.add_argument("--out", required=True, metavar="TASKS.json", help="Label Studio tasks with the "
+                   "model's predictions; the labelling config is written beside it (TASKS.xml)")
+    p.add_argument("--annotated", nargs="*", default=[], metavar="FILE",
+                   help="annotation files already done (their articles count against novelty)")
+    p.add_argument("--summarizer", action="store_true", help="also weigh the summarizer's disagreement (slow)")
+    model_args(p)
+
+    p = sub.add_parser("train", help="retrain on annotation files (runs training/retrain.py)")
+    p.add_argument("--annotations", nargs="+", required=True, metavar="FILE",
+                   help="Label Studio JSON, doccano JSONL, brief JSONL, records JSONL or CoNLL")
+    p.add_argument("--from", dest="init_from", metavar="DIR", help="model dir to continue (models/default)")
+    p.add_argument("--out", required=True, metavar="DIR", help="the new model dir")
+    p.add_argument("--skip-invalid", action="store_true", help="leave bad records out and count them")
+    p.add_argument("--heldout", type=float, help="part of the annotations held out to compare on (0.2)")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--weight", type=float, help="copies of the annotations in the training mix")
+    p.add_argument("--max-steps", type=int, help="training steps")
+    p.add_argument("--dev", metavar="GOLD.jsonl", help="gold briefs to compare old and new on")
+    p.add_argument("--data-config", metavar="YAML", help="the base data and mixture (configs/data.yaml)")
+    p.add_argument("--tagger-config", metavar="YAML", help="the schedule (configs/tagger_finetune.yaml)")
+    p.add_argument("--resume", action="store_true", help="continue a killed run")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing --out dir")
     return parser
 
 
@@ -79,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "info":
             return _info(args)
+        if args.command == "select":
+            return _select(args)
+        if args.command == "train":
+            return _train(args)
         return _brief(args, parser)
     except DiplomodelError as exc:
         print(f"diplomodel: error: {exc}", file=sys.stderr)
@@ -121,6 +153,50 @@ def _load(args: argparse.Namespace, batch_size: int = 16):
 def _info(args: argparse.Namespace) -> int:
     print(json.dumps(_load(args).info(), indent=2, ensure_ascii=False))
     return EXIT_OK
+
+
+def _select(args: argparse.Namespace) -> int:
+    from diplomodel.data.annotations import read_annotations
+    from diplomodel.data.export import labeling_config, to_labelstudio, write_labelstudio
+    from diplomodel.jsonl import read_records
+    from diplomodel.selection import select
+
+    if args.n < 1:
+        raise InputError("must be at least 1", field="--n")
+    out = Path(args.out)
+    if not out.resolve().parent.is_dir():
+        raise InputError("output folder does not exist", file=args.out)
+    pool = read_records(args.input)
+    done, _ = read_annotations(args.annotated) if args.annotated else ([], 0)
+    briefer = _load(args)
+    records = [{"id": r.id, "text": r.text, "published": r.published.isoformat() if r.published else None}
+               for r in pool]
+    picked = select(briefer, records, args.n, [d["text"] for d in done], summarizer=args.summarizer)
+    tasks = to_labelstudio([records[c.index]["text"] for c in picked], [c.entities for c in picked],
+                           ids=[records[c.index]["id"] for c in picked],
+                           published=[records[c.index]["published"] for c in picked],
+                           model_version=f"{briefer.name} {briefer.version}")
+    for task, c in zip(tasks, picked):
+        task["meta"] = {"selection_score": round(c.score, 4), "uncertainty": round(c.uncertainty, 4),
+                        "disagreement": round(c.disagreement, 4), "novelty": round(c.novelty, 4)}
+    write_labelstudio(out, tasks)
+    out.with_suffix(".xml").write_text(labeling_config() + "\n", "utf-8")
+    print(f"diplomodel: {len(tasks)} of {len(pool)} articles -> {out} (labelling config "
+          f"{out.with_suffix('.xml')})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _train(args: argparse.Namespace) -> int:
+    import subprocess
+
+    from diplomodel.train import SCRIPT, retrain_command
+
+    if not SCRIPT.is_file():
+        raise InputError("needs a source checkout (training/retrain.py beside the package)", file=str(SCRIPT))
+    options = {k: getattr(args, k) for k in ("init_from", "skip_invalid", "heldout", "seed", "weight",
+                                              "max_steps", "dev", "data_config", "tagger_config",
+                                              "resume", "overwrite")}
+    return subprocess.run(retrain_command(args.annotations, args.out, **options), check=False).returncode
 
 
 def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
