@@ -30,13 +30,22 @@ $(VENV)/.diplomodel-test-installed: $(VENV)/.diplomodel-installed
 	$(PIP) install $(QUIET) $(FIND_LINKS) -e ".[test,distributed]" $(TORCH)
 	@touch $@
 
+# Label Studio for the annotation round trip (tests/labelstudio): its own environment, its pins
+# clash with ours. Pinned so the API the test drives stays the one it was written against.
+LS_VENV := .venv-labelstudio
+LABEL_STUDIO := label-studio==1.23.2 label-studio-sdk==2.1.2
+$(LS_VENV)/.installed: Makefile
+	$(PYTHON3) -m venv $(LS_VENV)
+	$(LS_VENV)/bin/python -m pip --disable-pip-version-check install $(QUIET) $(LABEL_STUDIO)
+	@touch $@
+
 install: $(VENV)/.diplomodel-installed
 
 demo: $(VENV)/.diplomodel-installed
 	$(VENV)/bin/diplomodel brief $(EXAMPLE) --published $(PUBLISHED)
 
-test: $(VENV)/.diplomodel-test-installed
-	$(PY) -m pytest -q
+test: $(VENV)/.diplomodel-test-installed $(LS_VENV)/.installed
+	DIPLOMODEL_LABEL_STUDIO_PYTHON=$(LS_VENV)/bin/python $(PY) -m pytest -q
 
 clean-stamps:
-	rm -f $(VENV)/.diplomodel-installed $(VENV)/.diplomodel-test-installed
+	rm -f $(VENV)/.diplomodel-installed $(VENV)/.diplomodel-test-installed $(LS_VENV)/.installed

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -127,3 +128,41 @@ def cli_env(tiny_model_dir: Path) -> dict[str, str]:
 def cli_cmd() -> list[str]:
     """The command that starts the CLI in a subprocess."""
     return [sys.executable, "-m", "diplomodel.cli"]
+
+
+def _subprocess_env() -> dict[str, str]:
+    env = dict(os.environ, PYTHONUNBUFFERED="1", CUDA_VISIBLE_DEVICES="")
+    env.setdefault("OMP_NUM_THREADS", "1")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
+    return env
+
+
+@pytest.fixture(scope="session")
+def tiny_lora_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny LoRA tagger model dir to retrain from (2 steps of train_tagger over a tiny random base);
+    its ``data.yaml`` and ``tagger.yaml`` beside it are the tiny configs ``diplomodel train`` can take."""
+    from diplomodel.models.tagger import Tagger
+
+    tmp = tmp_path_factory.mktemp("retrain")
+    root, env = REPO, _subprocess_env()
+    tiny = Tagger.tiny_random(seed=1)
+    tiny.model.save_pretrained(tmp / "base")
+    tiny.tokenizer.save_pretrained(tmp / "base")
+    data = tmp / "data.yaml"
+    data.write_text(json.dumps({
+        "data_root": str(tmp / "no_data"), "seed_dir": None, "out": str(tmp / "ds"),
+        "sources": {"synthetic": True, "annotations": []},
+        "synthetic": {"seed": 1, "validation_seed": 2, "n": {"train": 8, "validation": 4, "test": 4}},
+        "mixture": {"synthetic": 1.0, "annotations": 3.0}}), "utf-8")
+    tagger = tmp / "tagger.yaml"
+    tagger.write_text(json.dumps({
+        "datasets": str(tmp / "ds"), "output": str(tmp / "start"), "work_dir": str(tmp / "run"),
+        "base": str(tmp / "base"), "max_length": 32, "stride": 8, "batch_size": 2, "max_steps": 2,
+        "save_steps": 50, "eval_steps": 2, "logging_steps": 1, "lora_r": 4, "lora_alpha": 8,
+        "lora_targets": ["query", "value"], "train_on": "mixture", "validation": ["synthetic"],
+        "max_eval_examples": 4}), "utf-8")
+    for script, cfg in (("build_datasets.py", data), ("train_tagger.py", tagger)):
+        done = subprocess.run([sys.executable, str(root / "training" / script), "--config", str(cfg)],
+                              env=env, cwd=root, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return tmp / "start"

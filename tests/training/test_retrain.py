@@ -3,27 +3,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = [("Ana Ruiz", "Ivo Kral"), ("Lea Moreau", "Omar Haddad"), ("Sara Lind", "Tomas Berg"),
           ("Mia Costa", "Ravi Nair"), ("Eva Novak", "Ken Sato")]
 
 
-def _env() -> dict[str, str]:
-    env = dict(os.environ, PYTHONUNBUFFERED="1", CUDA_VISIBLE_DEVICES="")
-    env.setdefault("OMP_NUM_THREADS", "1")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
-    return env
-
-
-def _cli(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "diplomodel.cli", "train", *args], env=_env(), cwd=ROOT,
+def _cli(env: dict[str, str], *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "diplomodel.cli", "train", *args], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=timeout)
 
 
@@ -39,71 +29,42 @@ def _briefs(path: Path, n: int, offset: int = 0) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def start_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A tiny LoRA tagger model dir (2 steps of train_tagger over a tiny random base)."""
-    from diplomodel.models.tagger import Tagger
-
-    tmp = tmp_path_factory.mktemp("retrain")
-    tiny = Tagger.tiny_random(seed=1)
-    tiny.model.save_pretrained(tmp / "base")
-    tiny.tokenizer.save_pretrained(tmp / "base")
-    data = tmp / "data.yaml"
-    data.write_text(json.dumps({
-        "data_root": str(tmp / "no_data"), "seed_dir": None, "out": str(tmp / "ds"),
-        "sources": {"synthetic": True, "annotations": []},
-        "synthetic": {"seed": 1, "validation_seed": 2, "n": {"train": 8, "validation": 4, "test": 4}},
-        "mixture": {"synthetic": 1.0, "annotations": 3.0}}), "utf-8")
-    tagger = tmp / "tagger.yaml"
-    tagger.write_text(json.dumps({
-        "datasets": str(tmp / "ds"), "output": str(tmp / "start"), "work_dir": str(tmp / "run"),
-        "base": str(tmp / "base"), "max_length": 32, "stride": 8, "batch_size": 2, "max_steps": 2,
-        "save_steps": 50, "eval_steps": 2, "logging_steps": 1, "lora_r": 4, "lora_alpha": 8,
-        "lora_targets": ["query", "value"], "train_on": "mixture", "validation": ["synthetic"],
-        "max_eval_examples": 4}), "utf-8")
-    for script, cfg in (("build_datasets.py", data), ("train_tagger.py", tagger)):
-        done = subprocess.run([sys.executable, str(ROOT / "training" / script), "--config", str(cfg)],
-                              env=_env(), cwd=ROOT, capture_output=True, text=True, timeout=600)
-        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    return tmp / "start"
-
-
-def _configs(start_model: Path) -> list[str]:
-    tmp = start_model.parent
+def _configs(tiny_lora_model: Path) -> list[str]:
+    tmp = tiny_lora_model.parent
     return ["--data-config", str(tmp / "data.yaml"), "--tagger-config", str(tmp / "tagger.yaml")]
 
 
-def test_the_shipped_model_and_the_start_model_are_never_overwritten(tmp_path: Path) -> None:
+def test_the_shipped_model_and_the_start_model_are_never_overwritten(tmp_path: Path, cli_env: dict[str, str]) -> None:
     ann = _briefs(tmp_path / "mine.jsonl", 3)
     for out in ("models/default", str(ROOT / "models" / "default")):
-        done = _cli("--annotations", str(ann), "--out", out, timeout=120)
+        done = _cli(cli_env, "--annotations", str(ann), "--out", out, timeout=120)
         assert done.returncode == 2 and "refusing to overwrite" in done.stderr
         assert "Traceback" not in done.stderr
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "x").write_text("keep me")
-    done = _cli("--annotations", str(ann), "--out", str(tmp_path / "full"), timeout=120)
+    done = _cli(cli_env, "--annotations", str(ann), "--out", str(tmp_path / "full"), timeout=120)
     assert done.returncode == 2 and "--overwrite" in done.stderr
     assert (tmp_path / "full" / "x").read_text() == "keep me"
 
 
-def test_a_bad_record_stops_the_run_with_file_line_and_field(tmp_path: Path) -> None:
+def test_a_bad_record_stops_the_run_with_file_line_and_field(tmp_path: Path, cli_env: dict[str, str]) -> None:
     ann = _briefs(tmp_path / "mine.jsonl", 2)
     with ann.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps({"id": "u9", "text": "x", "published": "someday", "brief": {}}) + "\n")
-    done = _cli("--annotations", str(ann), "--out", str(tmp_path / "new"), timeout=120)
+    done = _cli(cli_env, "--annotations", str(ann), "--out", str(tmp_path / "new"), timeout=120)
     assert done.returncode == 2, done.stderr
     assert "mine.jsonl:3" in done.stderr and '"published"' in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "new").exists()
 
 
-def test_a_tiny_run_writes_a_model_dir_whose_card_compares_old_and_new(tmp_path: Path, start_model: Path) -> None:
+def test_a_tiny_run_writes_a_model_dir_whose_card_compares_old_and_new(tmp_path: Path, tiny_lora_model: Path, cli_env: dict[str, str]) -> None:
     ann = _briefs(tmp_path / "mine.jsonl", 10)
     dev = _briefs(tmp_path / "dev.jsonl", 3, offset=50)
-    adapter = start_model / "tagger" / "adapter_model.safetensors"
+    adapter = tiny_lora_model / "tagger" / "adapter_model.safetensors"
     before = hashlib.sha256(adapter.read_bytes()).hexdigest()
     out = tmp_path / "mine"
-    done = _cli("--annotations", str(ann), "--from", str(start_model), "--out", str(out), "--max-steps", "2",
-                "--dev", str(dev), *_configs(start_model))
+    done = _cli(cli_env, "--annotations", str(ann), "--from", str(tiny_lora_model), "--out", str(out), "--max-steps", "2",
+                "--dev", str(dev), *_configs(tiny_lora_model))
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "8 to train on, 2 held out" in done.stdout
     figures = json.loads((out / "retrain.json").read_text("utf-8"))
@@ -116,7 +77,7 @@ def test_a_tiny_run_writes_a_model_dir_whose_card_compares_old_and_new(tmp_path:
     assert (out / "tagger" / "adapter_model.safetensors").exists()
     assert hashlib.sha256(adapter.read_bytes()).hexdigest() == before  # the start model is only read
     meta = json.loads((out / "diplomodel.json").read_text("utf-8"))
-    assert meta["tagger"]["training"]["init_from"] == str(start_model)
+    assert meta["tagger"]["training"]["init_from"] == str(tiny_lora_model)
     assert meta["tagger"]["training"]["mixture"]["annotations"] == 3.0
 
     from diplomodel.briefer import Briefer
