@@ -9,12 +9,14 @@ The rule, field by field:
   the article (``evidence`` then points at them). The rules' format with no cue behind it (the
   in-person default: no ``evidence["format"]``) gives way to the summarizer's; any other
   disagreement is logged at debug level;
-- ``topics``, ``outcomes``, ``summary``: the summarizer's, after the grounding guard
+- ``outcomes``: the article's own sentences stating an agreement, signature or pledge
+  (:mod:`diplomodel.extraction.outcomes`) where there are any, else the summarizer's;
+- ``topics``, ``summary``: the summarizer's, after the grounding guard
   (:mod:`diplomodel.models.grounding`); a summary the guard emptied is left empty here and the
   facade puts the extractive lead sentence in its place.
 
-``evidence["topics"]`` / ``["outcomes"]`` hold, per kept item, the article span of its longest
-word found there; ``evidence["unsupported"]`` holds one zero-width span per generated item the
+``evidence["topics"]`` / ``["outcomes"]`` hold, per kept generated item, the article span of its
+longest word found there (a stated outcome's evidence is its whole phrase); ``evidence["unsupported"]`` holds one zero-width span per generated item the
 guard dropped (they have no source to point at: the count is the point), and each such brief logs
 a warning on the ``diplomodel`` logger.
 
@@ -68,9 +70,11 @@ def _place(res: dict[str, Any], text: str) -> tuple[Location, list[tuple[int, in
 def combine(brief: MeetingBrief, res: dict[str, Any], text: str) -> None:
     """Fill ``brief`` in place from one :meth:`Summarizer.summarize` result (the rule above)."""
     brief.topics = [str(t) for t in res.get("topics") or []]
-    brief.outcomes = [str(t) for t in res.get("outcomes") or []]
+    stated = bool(brief.outcomes)  # sentences of the article that state them win
+    if not stated:
+        brief.outcomes = [str(t) for t in res.get("outcomes") or []]
     brief.summary = str(res.get("summary") or "")
-    for key in ("topics", "outcomes"):
+    for key in ("topics",) if stated else ("topics", "outcomes"):
         spans = [s for s in (item_span(t, text) for t in getattr(brief, key)) if s]
         if spans:
             brief.evidence[key] = spans

@@ -11,9 +11,11 @@ and passes it through :data:`STEPS` in order; each step reads what the ones befo
    organisation from the words around its mentions.
 4. :func:`decide_meeting`: whether a meeting is reported (meeting cues in the participants'
    sentences, no message or condolence lead) and its format (:mod:`~diplomodel.extraction.format`).
-5. :func:`~diplomodel.extraction.dates.pick_date`: the meeting's day.
-6. :func:`~diplomodel.extraction.location.pick_location`: where it took place (none for calls).
-7. :func:`~diplomodel.extraction.affiliation.fill_countries`: countries of participants still
+5. :func:`~diplomodel.extraction.outcomes.pick_outcomes`: the sentences stating what was agreed,
+   signed or pledged.
+6. :func:`~diplomodel.extraction.dates.pick_date`: the meeting's day.
+7. :func:`~diplomodel.extraction.location.pick_location`: where it took place (none for calls).
+8. :func:`~diplomodel.extraction.affiliation.fill_countries`: countries of participants still
    without one (later clues, the host, the one left).
 
 :func:`to_brief` then writes the :class:`~diplomodel.schema.MeetingBrief`: no meeting, no
@@ -41,6 +43,7 @@ from diplomodel.extraction.document import Document
 from diplomodel.extraction.format import find_format
 from diplomodel.extraction.location import pick_location
 from diplomodel.extraction.meeting import NEGATIVE_CUE, decide_is_meeting
+from diplomodel.extraction.outcomes import pick_outcomes
 from diplomodel.extraction.participants import find_people, link_people, mend_mentions
 from diplomodel.models.labels import Entity
 from diplomodel.schema import MeetingBrief
@@ -65,7 +68,8 @@ def decide_meeting(doc: Document) -> None:
 
 #: The steps of :func:`build_brief`, in order.
 STEPS: list[Callable[[Document], None]] = [
-    mend_mentions, find_people, link_people, decide_meeting, pick_date, pick_location, fill_countries,
+    mend_mentions, find_people, link_people, decide_meeting, pick_outcomes, pick_date, pick_location,
+    fill_countries,
 ]
 
 
@@ -80,7 +84,7 @@ def extract(text: str, entities: list[Entity], published: datetime.date | None) 
 def to_brief(doc: Document) -> MeetingBrief:
     """The extractive brief of a document that went through :data:`STEPS`, with its evidence.
 
-    id, model, summary, topics and outcomes are left to the caller.
+    id, model, summary and topics are left to the caller; outcomes are the stated ones.
     """
     participants, others = doc.participants, doc.others
     evidence: dict[str, list[Span]] = {}
@@ -97,6 +101,8 @@ def to_brief(doc: Document) -> MeetingBrief:
         evidence["date"] = [doc.date_span]
     if doc.location_spans:
         evidence["location"] = doc.location_spans
+    if doc.outcome_spans and doc.is_meeting:
+        evidence["outcomes"] = list(doc.outcome_spans)
     countries_read = doc.attribute_spans.get("country", []) + doc.country_spans
     if countries_read:
         evidence["country"] = sorted(set(countries_read))
@@ -116,7 +122,7 @@ def to_brief(doc: Document) -> MeetingBrief:
                         date=doc.date.isoformat() if doc.date and doc.is_meeting else None,
                         location=doc.location if doc.is_meeting else None,
                         participants=participants, mentioned=[p.name for p in others], countries=countries,
-                        evidence=evidence)
+                        outcomes=list(doc.outcomes) if doc.is_meeting else [], evidence=evidence)
 
 
 def build_brief(text: str, entities: list[Entity], published: datetime.date | None) -> MeetingBrief:

@@ -52,6 +52,9 @@ class Document:
     meeting_spans: list[Span] = field(default_factory=list)
     format: str = "in_person"
     format_span: Span | None = None
+    # pick_outcomes
+    outcomes: list[str] = field(default_factory=list)
+    outcome_spans: list[Span] = field(default_factory=list)
     # pick_date, pick_location, fill_countries
     date: datetime.date | None = None
     date_span: Span | None = None
