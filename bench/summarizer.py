@@ -177,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
                             "summarized_share": round(results["guard"]["summarized"] / len(records), 2)}
     print(json.dumps(results, indent=2, default=str))
     if ns.json:
+        Path(ns.json).parent.mkdir(parents=True, exist_ok=True)
         Path(ns.json).write_text(json.dumps(results, indent=2, default=str) + "\n", "utf-8")
     return 0
 

@@ -55,7 +55,14 @@ def render(meta: dict[str, Any], evals: list[dict[str, Any]], notes: list[str] |
                   "generated items naming what the article does not; skipped for non-meetings",
                   f"- training: {st.get('examples')} examples (sources x weights {json.dumps(st.get('sources'))}), "
                   f"{st.get('epochs')} epoch(s), LoRA r={st.get('lora_r')}, lr {st.get('learning_rate')}, "
-                  f"seed {st.get('seed')}, {st.get('seconds')} s on a 2-core CPU", ""]
+                  f"seed {st.get('seed')}, {st.get('seconds')} s on a 2-core CPU"
+                  + (f"; briefs with outcomes x{st['outcome_weight']}" if st.get("outcome_weight", 1.0) != 1.0 else "")]
+        prev = st.get("previous")
+        if isinstance(prev, dict):
+            lines.append(f"- continued from an earlier run's adapter: {prev.get('examples')} examples, "
+                         f"{prev.get('epochs')} epoch(s), lr {prev.get('learning_rate')}, seed {prev.get('seed')}, "
+                         f"{prev.get('seconds')} s")
+        lines.append("")
     else:
         sm = None
     if evals:

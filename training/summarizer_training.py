@@ -58,7 +58,7 @@ class SummarizerTrainingArguments:
     logging_steps: int = 5
     seed: int = 13
     name: str = "diplomodel-default"
-    version: str = "0.2.0"
+    version: str = "0.3.0"
 
     @classmethod
     def from_yaml(cls, path: str | Path, **overrides: Any) -> "SummarizerTrainingArguments":

@@ -81,6 +81,7 @@ def write_model_dir(args: SummarizerTrainingArguments, summarizer: Summarizer, s
                                       "seed": args.seed, "seconds": round(seconds),
                                       "outcome_weight": args.outcome_weight,
                                       "adapter_from": args.adapter_from}}
+    cfg["version"] = args.version
     cfg_file.write_text(json.dumps(cfg, indent=2) + "\n", "utf-8")
     return out
 

@@ -78,6 +78,9 @@ class ParsedSummary:
                 if (self.city or self.country) else None, "flags": list(self.flags)}
 
 
+_INLINE_KEY = re.compile(r"[,;.]?\s*\b(topics?|outcomes?|format|place)\s*:", re.I)
+
+
 def _near(a: str, b: str) -> bool:
     """Two items that say the same ("Nepal-India relations", "India-Nepal relations")."""
     from rapidfuzz import fuzz
@@ -114,6 +117,9 @@ def parse_summary(text: Any) -> ParsedSummary:
     ['not text: NoneType']
     >>> parse_summary("format: by pigeon\\nsummary: They met.").format is None
     True
+    >>> parse_summary("summary: They met in Rabat, outcome: a memorandum signed.").summary
+    'They met in Rabat.'
+
     """
     out = ParsedSummary()
     if not isinstance(text, str):
@@ -134,7 +140,11 @@ def parse_summary(text: Any) -> ParsedSummary:
             continue
         seen.add(key)
         if key == "summary":
-            out.summary = value
+            inline = _INLINE_KEY.search(value)  # "... met in Rabat, outcome: a memorandum signed."
+            if inline:
+                out.flags.append(f"key inside the summary: {inline.group(1).lower()}")
+                value = value[:inline.start()].rstrip(" ,;:.") + "."
+            out.summary = value if value != "." else ""
         elif key in ("topics", "outcomes"):
             setattr(out, key, _items(value, out.flags, key))
         elif key == "format":

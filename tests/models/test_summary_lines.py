@@ -62,3 +62,11 @@ def test_a_loop_is_cut_at_ten_items() -> None:
 def test_separators_inside_values_cannot_split_them() -> None:
     text = to_summary_lines({"topics": ["oil; gas"], "summary": "A | B"})
     assert parse_summary(text).topics == ["oil, gas"] and parse_summary(text).summary == "A / B"
+
+
+def test_a_key_written_inside_the_summary_ends_it_and_is_flagged() -> None:
+    p = parse_summary("summary: Ana Ruiz met Ivo Kral in Lima, outcome: a memorandum signed.\ntopics: trade")
+    assert p.summary == "Ana Ruiz met Ivo Kral in Lima." and p.topics == ["trade"]
+    assert p.flags == ["key inside the summary: outcome"]
+    assert parse_summary("summary: They met. Topics: trade").summary == "They met."
+    assert parse_summary("summary: The format of the talks was new.").summary == "The format of the talks was new."
