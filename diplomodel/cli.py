@@ -95,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dev", metavar="GOLD.jsonl", help="gold briefs to compare old and new on")
     p.add_argument("--data-config", metavar="YAML", help="the base data and mixture (configs/data.yaml)")
     p.add_argument("--tagger-config", metavar="YAML", help="the schedule (configs/tagger_finetune.yaml)")
+    p.add_argument("--summarizer", action="store_true", help="retrain the summarizer on briefs with summaries too")
+    p.add_argument("--summarizer-config", metavar="YAML", help="its recipe (configs/summarizer_more.yaml)")
+    p.add_argument("--summarizer-steps", type=int, help="summarizer training steps")
     p.add_argument("--resume", action="store_true", help="continue a killed run")
     p.add_argument("--overwrite", action="store_true", help="replace an existing --out dir")
     return parser
@@ -195,6 +198,7 @@ def _train(args: argparse.Namespace) -> int:
         raise InputError("needs a source checkout (training/retrain.py beside the package)", file=str(SCRIPT))
     options = {k: getattr(args, k) for k in ("init_from", "skip_invalid", "heldout", "seed", "weight",
                                               "max_steps", "dev", "data_config", "tagger_config",
+                                              "summarizer", "summarizer_config", "summarizer_steps",
                                               "resume", "overwrite")}
     return subprocess.run(retrain_command(args.annotations, args.out, **options), check=False).returncode
 

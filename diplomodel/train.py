@@ -32,7 +32,8 @@ def retrain_command(annotations: Sequence[str | Path], out: str | Path, **option
     """The command line of ``training/retrain.py`` for these arguments (``init_from`` is ``--from``).
 
     Options are its flags with ``_`` for ``-``: ``init_from``, ``heldout``, ``seed``, ``weight``,
-    ``max_steps``, ``dev``, ``work_dir``; ``True`` for ``skip_invalid``, ``resume``, ``overwrite``.
+    ``max_steps``, ``dev``, ``work_dir``, ``summarizer_steps``; ``True`` for ``skip_invalid``,
+    ``summarizer``, ``resume``, ``overwrite``.
     """
     cmd = [sys.executable, str(SCRIPT), "--annotations", *map(str, annotations), "--out", str(out)]
     for key, value in options.items():

@@ -10,9 +10,12 @@
    ``annotations`` source at the weight of ``configs/data.yaml`` (``--weight`` overrides it).
 3. The tagger continues from the ``--from`` model dir's adapter (``configs/tagger_finetune.yaml``'s
    schedule; ``--max-steps``); the Trainer's progress bar shows the time left.
-4. Old and new model are scored on the held-out part (briefs where it has them, else entity F1)
-   and on the real dev split (when ``--dev`` is there); ``<out>/retrain.json`` holds the figures and
-   ``<out>/README.md`` the card with the comparison.
+4. With ``--summarizer`` (briefs with topics and summaries given, a summarizer in ``--from``), the
+   summarizer's adapter continues too, on ``configs/summarizer_more.yaml``'s recipe with the
+   annotations as one more source (``--summarizer-weight``; ``--summarizer-steps``).
+5. Old and new model are scored on the held-out part (briefs where it has them, else entity F1)
+   and on the real dev split (when ``--dev`` is there; with ``--summarizer`` also topics, outcomes
+   and ROUGE); ``<out>/retrain.json`` holds the figures and ``<out>/README.md`` the card.
 
 The shipped model dir and the ``--from`` dir are never written to.
 """
@@ -37,7 +40,8 @@ from diplomodel.errors import InputError  # noqa: E402
 SHIPPED = ROOT / "models" / "default"
 DEV = ROOT.parent / "shared" / "data" / "meetings_real" / "dev.jsonl"
 COMPARED = ("participant_f1", "participant_country_acc", "participant_title_f1", "date_acc",
-            "location_country_acc", "format_acc", "is_meeting_acc", "f1")
+            "location_country_acc", "format_acc", "is_meeting_acc", "topic_recall", "topic_precision",
+            "outcome_recall", "rougeL", "f1")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -54,6 +58,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--max-steps", type=int, help="training steps (tagger_finetune.yaml's)")
     p.add_argument("--data-config", default=str(ROOT / "configs" / "data.yaml"))
     p.add_argument("--tagger-config", default=str(ROOT / "configs" / "tagger_finetune.yaml"))
+    p.add_argument("--summarizer", action="store_true", help="retrain the summarizer on the briefs too")
+    p.add_argument("--summarizer-config", default=str(ROOT / "configs" / "summarizer_more.yaml"))
+    p.add_argument("--summarizer-weight", type=float, default=3.0, help="copies of each annotated brief")
+    p.add_argument("--summarizer-steps", type=int, help="summarizer training steps (default: its epochs)")
     p.add_argument("--dev", default=str(DEV), help="gold brief JSONL to compare on (the real dev split)")
     p.add_argument("--work-dir", help="datasets and checkpoints (default: <out>.work)")
     p.add_argument("--resume", action="store_true", help="continue a killed run from its last checkpoint")
@@ -61,8 +69,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def check_out(out: Path, init_from: Path, overwrite: bool, resume: bool) -> None:
-    """Refuse to write into the shipped model, the starting model, or an existing dir (unless told)."""
+def check_out(out: Path, init_from: Path, overwrite: bool, resume: bool, summarizer: bool = False) -> None:
+    """Refuse to write into the shipped model, the starting model, or an existing dir (unless told),
+    and a summarizer run from a model dir without one."""
     if out.resolve() in (SHIPPED.resolve(), init_from.resolve()):
         raise InputError("refusing to overwrite the model this run starts from or the shipped one; "
                          "name a new dir", field="--out")
@@ -70,6 +79,8 @@ def check_out(out: Path, init_from: Path, overwrite: bool, resume: bool) -> None
         raise InputError("exists and is not empty (pass --overwrite to replace it)", file=str(out), field="--out")
     if not (init_from / "diplomodel.json").is_file():
         raise InputError("not a model dir (no diplomodel.json)", file=str(init_from), field="--from")
+    if summarizer and not (init_from / "summarizer" / "adapter_model.safetensors").is_file():
+        raise InputError("has no summarizer to continue", file=str(init_from), field="--summarizer")
 
 
 def prepare(ns: argparse.Namespace, work: Path) -> tuple[Path, Path, int, int]:
@@ -104,8 +115,10 @@ def prepare(ns: argparse.Namespace, work: Path) -> tuple[Path, Path, int, int]:
     return work / "data.yaml", work / "annotations_heldout.jsonl", len(records), skipped
 
 
-def score(model_dir: Path, heldout: list[dict[str, Any]], dev: Path | None) -> dict[str, Any]:
-    """The figures a model dir gets on the held-out annotations and on ``dev``."""
+def score(model_dir: Path, heldout: list[dict[str, Any]], dev: Path | None,
+          summary: bool = False) -> dict[str, Any]:
+    """The figures a model dir gets on the held-out annotations and on ``dev`` (``summary``: with
+    the summarizer's topics, outcomes and ROUGE)."""
     from diplomodel.briefer import Briefer
     from diplomodel.data.views import to_tagger_view
     from evaluate import evaluate_briefs, evaluate_tagger_views, load_gold_briefs
@@ -114,12 +127,12 @@ def score(model_dir: Path, heldout: list[dict[str, Any]], dev: Path | None) -> d
     out: dict[str, Any] = {}
     with_briefs = [r for r in heldout if r.get("brief")]
     if with_briefs:
-        out["heldout_briefs"] = evaluate_briefs(briefer, with_briefs)
+        out["heldout_briefs"] = evaluate_briefs(briefer, with_briefs, summary=summary)
     spans = [r for r in heldout if r.get("entities") and not r.get("brief")]
     if spans:
         out["heldout_entities"] = evaluate_tagger_views(briefer.tagger, [to_tagger_view(r) for r in spans])
     if dev is not None and dev.is_file():
-        out["dev"] = evaluate_briefs(briefer, load_gold_briefs(dev))
+        out["dev"] = evaluate_briefs(briefer, load_gold_briefs(dev), summary=summary)
     return out
 
 
@@ -148,12 +161,32 @@ def comparison(old: dict[str, Any], new: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def train_summarizer(ns: argparse.Namespace, init_from: Path, out: Path, work: Path) -> None:
+    """Continue ``init_from``'s summarizer adapter on the base sources plus the annotations."""
+    import train_summarizer as ts
+    import yaml
+
+    cfg = yaml.safe_load(Path(ns.summarizer_config).read_text("utf-8"))
+    built = work / "datasets" / "summarizer"
+    sources = {k: v for k, v in (cfg.get("sources") or {}).items() if (built / k).is_dir()}
+    if not (built / "annotations").is_dir():
+        raise InputError("no annotation has a brief with a summary or topics to learn from",
+                         field="--summarizer")
+    sources["annotations"] = ns.summarizer_weight
+    cfg.update(datasets=str(work / "datasets"), init_from=str(out), output=str(out), sources=sources,
+               work_dir=str(work / "summarizer_checkpoints"), adapter_from=str(init_from / "summarizer"))
+    if ns.summarizer_steps:
+        cfg["max_steps"] = ns.summarizer_steps
+    (work / "summarizer.yaml").write_text(yaml.safe_dump(cfg, sort_keys=False), "utf-8")
+    ts.main(["--config", str(work / "summarizer.yaml")] + (["--resume"] if ns.resume else []))
+
+
 def main(argv: list[str] | None = None) -> int:
     ns = parse_args(argv)
     out, init_from = Path(ns.out), Path(ns.init_from)
     work = Path(ns.work_dir or f"{ns.out.rstrip('/')}.work")
     try:
-        check_out(out, init_from, ns.overwrite, ns.resume)
+        check_out(out, init_from, ns.overwrite, ns.resume, ns.summarizer)
         data_cfg, heldout_file, n_records, skipped = prepare(ns, work)
     except InputError as exc:
         print(f"diplomodel train: error: {exc}", file=sys.stderr)
@@ -178,9 +211,15 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(out)
     shutil.copytree(init_from, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("tagger", "README.md"))
     train_tagger.main(["--config", str(work / "tagger.yaml")] + (["--resume"] if ns.resume else []))
+    if ns.summarizer:
+        try:
+            train_summarizer(ns, init_from, out, work)
+        except InputError as exc:
+            print(f"diplomodel train: error: {exc}", file=sys.stderr)
+            return 2
     heldout, _ = read_records(heldout_file)
     dev = Path(ns.dev) if ns.dev else None
-    figures = {"old": score(init_from, heldout, dev), "new": score(out, heldout, dev),
+    figures = {"old": score(init_from, heldout, dev, ns.summarizer), "new": score(out, heldout, dev, ns.summarizer),
                "annotations": {"files": [str(p) for p in ns.annotations], "records": n_records,
                                "skipped": skipped, "heldout": len(heldout), "seed": ns.seed}}
     (out / "retrain.json").write_text(json.dumps(figures, indent=2) + "\n", "utf-8")

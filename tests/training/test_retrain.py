@@ -84,3 +84,44 @@ def test_a_tiny_run_writes_a_model_dir_whose_card_compares_old_and_new(tmp_path:
 
     brief = Briefer.from_pretrained(out)(["Foreign Minister Ana Ruiz met Ivo Kral in Lima."], summary=False)[0]
     assert brief.to_dict()["is_meeting"] in (True, False)
+
+
+def test_summarizer_retraining_continues_the_adapter_on_briefs_with_summaries(
+        tmp_path: Path, tiny_lora_model: Path, cli_env: dict[str, str]) -> None:
+    import shutil
+
+    import yaml
+
+    from diplomodel.models.summarizer import Summarizer
+
+    start = tmp_path / "start"
+    shutil.copytree(tiny_lora_model, start)
+    Summarizer.tiny_random(base_dir=tmp_path / "sbase").save_pretrained(start / "summarizer")
+    meta = json.loads((start / "diplomodel.json").read_text("utf-8"))
+    meta["summarizer"] = {"class": "diplomodel.models.summarizer:Summarizer", "path": "summarizer"}
+    (start / "diplomodel.json").write_text(json.dumps(meta), "utf-8")
+    scfg = tmp_path / "summarizer.yaml"
+    scfg.write_text(yaml.safe_dump({"base": str(tmp_path / "sbase"), "sources": {"meetings_real": 3.0},
+                                    "max_source_tokens": 32, "max_new_tokens": 8, "batch_size": 2,
+                                    "max_steps": 2, "save_steps": 1, "logging_steps": 1}), "utf-8")
+    plain = _briefs(tmp_path / "plain.jsonl", 4)
+    no_summary = _cli(cli_env, "--annotations", str(plain), "--from", str(tiny_lora_model), "--summarizer",
+                      "--out", str(tmp_path / "x"), *_configs(tiny_lora_model), timeout=120)
+    assert no_summary.returncode == 2 and "has no summarizer" in no_summary.stderr
+    rows = [json.loads(x) for x in plain.read_text("utf-8").splitlines()]
+    for r in rows:
+        r["brief"].update(topics=["fisheries"], summary=f"{r['brief']['participants'][0]['name']} met in Lima.")
+    ann = tmp_path / "mine.jsonl"
+    ann.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    out = tmp_path / "mine"
+    done = _cli(cli_env, "--annotations", str(ann), "--from", str(start), "--out", str(out), "--max-steps", "2",
+                "--summarizer", "--summarizer-config", str(scfg), "--heldout", "0.25", "--dev", "",
+                *_configs(tiny_lora_model))
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    spec = json.loads((out / "diplomodel.json").read_text("utf-8"))["summarizer"]
+    assert spec["training"]["adapter_from"] == str(start / "summarizer")
+    assert spec["training"]["sources"] == {"annotations": 3.0}  # no real train split was built here
+    assert (out / "summarizer" / "adapter_model.safetensors").read_bytes() != \
+        (start / "summarizer" / "adapter_model.safetensors").read_bytes()
+    figures = json.loads((out / "retrain.json").read_text("utf-8"))
+    assert "topic_recall" in figures["new"]["heldout_briefs"]
