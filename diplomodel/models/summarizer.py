@@ -50,7 +50,7 @@ class SummarizerConfig:
     no_repeat_ngram: int = 5             # within the generated text only
     max_topics: int = 6                  # items per line before the line must end
     max_outcomes: int = 4
-    batch_size: int = 8
+    batch_size: int = 16
 
     @classmethod
     def load(cls, path: Path) -> "SummarizerConfig":
