@@ -87,7 +87,10 @@ def retrain(rows: list[dict], ids: list[str], name: str, ns: argparse.Namespace)
 
 
 def _flat(scores: dict) -> dict:
-    return {k: (scores["participants"]["f1"] if k == "participant_f1" else scores.get(k)) for k in FIGURES}
+    sys.path.insert(0, str(ROOT / "training"))
+    from retrain import figure
+
+    return {k: figure(scores, k) for k in FIGURES}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -190,17 +190,13 @@ def _select(args: argparse.Namespace) -> int:
 
 
 def _train(args: argparse.Namespace) -> int:
-    import subprocess
+    from diplomodel.train import run
 
-    from diplomodel.train import SCRIPT, retrain_command
-
-    if not SCRIPT.is_file():
-        raise InputError("needs a source checkout (training/retrain.py beside the package)", file=str(SCRIPT))
     options = {k: getattr(args, k) for k in ("init_from", "skip_invalid", "heldout", "seed", "weight",
                                               "max_steps", "dev", "data_config", "tagger_config",
                                               "summarizer", "summarizer_config", "summarizer_steps",
                                               "resume", "overwrite")}
-    return subprocess.run(retrain_command(args.annotations, args.out, **options), check=False).returncode
+    return run(args.annotations, args.out, **options)
 
 
 def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -10,9 +10,9 @@ teaches nothing however unsure the tagger is:
 - **uncertainty**: the tagger's doubt on the spans that decide a brief (participants, people,
   titles, countries): the mean of ``1 - p`` over them, ``p`` the tagger's probability of the label
   it chose. An article with no such span at all scores 0.5 (the tagger may have missed everyone).
-- **disagreement**: how far the extraction rules had to overrule the tagger: the share of the
-  people the tagger called participants that the brief does not list, or lists without the
-  tagger's word for it: the share of mentions on either side with no counterpart sharing a name
+- **disagreement**: how far the extraction rules had to overrule the tagger on who took part
+  (their participants before the meeting decision, which empties a non-meeting's list by design):
+  the share of mentions on either side with no counterpart sharing a name
   word on the other ("Bourita" and "Nasser Bourita" are one person). With ``summarizer=True`` the
   summarizer's opinion joins in: its format against the rules', and the participants its summary
   does not name.
@@ -51,7 +51,7 @@ DENSITY_SAMPLE = 300
 
 @dataclass
 class Candidate:
-    """One pool article's scores; ``score`` (informativeness x novelty) is what the ranking uses."""
+    """One pool article's scores; ``score`` (informativeness x density x novelty) is what the ranking uses."""
 
     index: int
     uncertainty: float
@@ -83,10 +83,10 @@ def _name_disagreement(tagged: set[str], listed: Sequence[str]) -> float:
 
 def score_article(text: str, entities: Sequence[Entity], participants: Sequence[str],
                   opinion: dict[str, Any] | None = None, brief_format: str | None = None) -> Candidate:
-    """Uncertainty and disagreement of one article (novelty is set by :func:`rank`).
+    """Uncertainty and disagreement of one article (density and novelty are set by :func:`rank`).
 
-    ``participants``: the names the brief lists; ``opinion``: the summarizer's result for the
-    article (its ``format`` and ``summary``), if there is one.
+    ``participants``: the names the rules took as participants (before the meeting decision);
+    ``opinion``: the summarizer's result for the article (its ``format`` and ``summary``), if any.
     """
     deciding = [e for e in entities if e.label in DECIDING]
     uncertainty = sum(1.0 - e.score for e in deciding) / len(deciding) if deciding else 0.5
@@ -114,11 +114,13 @@ def rank(texts: Sequence[str], candidates: Sequence[Candidate], n: int,
     seen = list(annotated)
     pool = list(candidates)
     scale = (max([c.uncertainty for c in pool] + [1e-9]), max([c.disagreement for c in pool] + [1e-9]))
-    reference = [texts[c.index] for c in random.Random(0).sample(pool, min(len(pool), DENSITY_SAMPLE))]
+    reference = random.Random(0).sample(pool, min(len(pool), DENSITY_SAMPLE))
     if len(pool) > 1:
-        sims = process.cdist([texts[c.index] for c in pool], reference, scorer=fuzz.token_set_ratio, workers=1)
-        dens = [float(row.sum() - (100.0 if texts[c.index] in reference else 0.0))
-                / max(1, len(reference) - (texts[c.index] in reference)) / 100.0 for c, row in zip(pool, sims)]
+        sims = process.cdist([texts[c.index] for c in pool], [texts[c.index] for c in reference],
+                             scorer=fuzz.token_set_ratio, workers=1)
+        ref = {c.index for c in reference}
+        dens = [float(row.sum() - 100.0 * (c.index in ref)) / max(1, len(ref) - (c.index in ref)) / 100.0
+                for c, row in zip(pool, sims)]  # an article in the sample is not compared with itself
         top = max(dens) or 1.0
         for c, d in zip(pool, dens):
             c.density = d / top
@@ -155,9 +157,9 @@ def select(briefer: Any, records: Sequence[dict[str, Any]], n: int, annotated: S
     texts = [r["text"] for r in records]
     entities = briefer.tagger.predict(texts, batch_size=briefer.batch_size)
     docs = [extract(t, ents, parse_published(r.get("published"))) for t, ents, r in zip(texts, entities, records)]
-    briefs = [to_brief(d) for d in docs]
     opinions: list[dict[str, Any] | None] = [None] * len(texts)
     if summarizer and briefer.has_summarizer:
+        briefs = [to_brief(d) for d in docs]
         meetings = [i for i, b in enumerate(briefs) if b.is_meeting]
         for i, res in zip(meetings, briefer.summarizer.summarize([texts[i] for i in meetings],
                                                                  [briefs[i] for i in meetings])):

@@ -44,15 +44,23 @@ def retrain_command(annotations: Sequence[str | Path], out: str | Path, **option
     return cmd
 
 
+def run(annotations: Sequence[str | Path], out: str | Path, **options: Any) -> int:
+    """Run the retraining in its own process; return its exit status (2: bad input, said on stderr).
+
+    Raises :class:`TrainingError` when there is no ``training/`` to run (not a source checkout).
+    """
+    if not SCRIPT.is_file():
+        raise TrainingError(f"diplomodel train needs a source checkout: {SCRIPT} is missing")
+    return subprocess.run(retrain_command(annotations, out, **options), check=False).returncode
+
+
 def train(annotations: Sequence[str | Path], out: str | Path, **options: Any) -> Path:
     """Retrain on ``annotations`` into the model dir ``out`` and return it (see module doc).
 
     Raises :class:`TrainingError` when the run fails (a bad record: exit 2, its file, line and
     field on stderr).
     """
-    if not SCRIPT.is_file():
-        raise TrainingError(f"diplomodel train needs a source checkout: {SCRIPT} is missing")
-    done = subprocess.run(retrain_command(annotations, out, **options), check=False)
-    if done.returncode != 0:
-        raise TrainingError(f"retraining stopped with exit status {done.returncode}")
+    status = run(annotations, out, **options)
+    if status != 0:
+        raise TrainingError(f"retraining stopped with exit status {status}")
     return Path(out)

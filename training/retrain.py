@@ -83,7 +83,7 @@ def check_out(out: Path, init_from: Path, overwrite: bool, resume: bool, summari
         raise InputError("has no summarizer to continue", file=str(init_from), field="--summarizer")
 
 
-def prepare(ns: argparse.Namespace, work: Path) -> tuple[Path, Path, int, int]:
+def prepare(ns: argparse.Namespace, work: Path) -> tuple[Path, list[dict[str, Any]], int, int]:
     """Read and split the annotations, write them and the data config; ``(config, heldout, n, skipped)``."""
     import yaml
 
@@ -112,7 +112,7 @@ def prepare(ns: argparse.Namespace, work: Path) -> tuple[Path, Path, int, int]:
     (work / "data.yaml").write_text(yaml.safe_dump(cfg, sort_keys=False), "utf-8")
     print(f"annotations: {len(records)} records ({len(train)} to train on, {len(heldout)} held out), "
           f"{skipped} skipped", flush=True)
-    return work / "data.yaml", work / "annotations_heldout.jsonl", len(records), skipped
+    return work / "data.yaml", heldout, len(records), skipped
 
 
 def score(model_dir: Path, heldout: list[dict[str, Any]], dev: Path | None,
@@ -136,7 +136,7 @@ def score(model_dir: Path, heldout: list[dict[str, Any]], dev: Path | None,
     return out
 
 
-def _figure(scores: dict[str, Any], name: str) -> Any:
+def figure(scores: dict[str, Any], name: str) -> Any:
     """One figure of ``evaluate_briefs``/``evaluate_tagger_views`` output (participant F1 is nested)."""
     if name == "participant_f1":
         return (scores.get("participants") or {}).get("f1")
@@ -154,7 +154,7 @@ def comparison(old: dict[str, Any], new: dict[str, Any]) -> str:
              "| set | figure | old | new | change |", "|---|---|---|---|---|"]
     for key in new:
         for name in COMPARED:
-            a, b = _figure(old.get(key) or {}, name), _figure(new[key], name)
+            a, b = figure(old.get(key) or {}, name), figure(new[key], name)
             if isinstance(a, (int, float)) and isinstance(b, (int, float)):
                 lines.append(f"| {key} ({new[key].get('documents')} documents) | {name} | {a:.4f} | {b:.4f} "
                              f"| {b - a:+.4f} |")
@@ -169,9 +169,6 @@ def train_summarizer(ns: argparse.Namespace, init_from: Path, out: Path, work: P
     cfg = yaml.safe_load(Path(ns.summarizer_config).read_text("utf-8"))
     built = work / "datasets" / "summarizer"
     sources = {k: v for k, v in (cfg.get("sources") or {}).items() if (built / k).is_dir()}
-    if not (built / "annotations").is_dir():
-        raise InputError("no annotation has a brief with a summary or topics to learn from",
-                         field="--summarizer")
     sources["annotations"] = ns.summarizer_weight
     cfg.update(datasets=str(work / "datasets"), init_from=str(out), output=str(out), sources=sources,
                work_dir=str(work / "summarizer_checkpoints"), adapter_from=str(init_from / "summarizer"))
@@ -187,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(ns.work_dir or f"{ns.out.rstrip('/')}.work")
     try:
         check_out(out, init_from, ns.overwrite, ns.resume, ns.summarizer)
-        data_cfg, heldout_file, n_records, skipped = prepare(ns, work)
+        data_cfg, heldout, n_records, skipped = prepare(ns, work)
     except InputError as exc:
         print(f"diplomodel train: error: {exc}", file=sys.stderr)
         return 2
@@ -195,10 +192,13 @@ def main(argv: list[str] | None = None) -> int:
     import train_tagger
     import yaml
 
-    from diplomodel.data.record import read_records
     from model_card import render
 
     if build_datasets.main(["--config", str(data_cfg)] + (["--skip-invalid"] if ns.skip_invalid else [])):
+        return 2
+    if ns.summarizer and not (work / "datasets" / "summarizer" / "annotations").is_dir():
+        print("diplomodel train: error: --summarizer: no annotation has a brief with a summary or topics "
+              "to learn from", file=sys.stderr)  # said before the tagger trains, not after
         return 2
     tcfg = yaml.safe_load(Path(ns.tagger_config).read_text("utf-8"))
     tcfg.update(init_from=str(init_from), output=str(out), work_dir=str(work / "checkpoints"),
@@ -212,12 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     shutil.copytree(init_from, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("tagger", "README.md"))
     train_tagger.main(["--config", str(work / "tagger.yaml")] + (["--resume"] if ns.resume else []))
     if ns.summarizer:
-        try:
-            train_summarizer(ns, init_from, out, work)
-        except InputError as exc:
-            print(f"diplomodel train: error: {exc}", file=sys.stderr)
-            return 2
-    heldout, _ = read_records(heldout_file)
+        train_summarizer(ns, init_from, out, work)
     dev = Path(ns.dev) if ns.dev else None
     figures = {"old": score(init_from, heldout, dev, ns.summarizer), "new": score(out, heldout, dev, ns.summarizer),
                "annotations": {"files": [str(p) for p in ns.annotations], "records": n_records,
