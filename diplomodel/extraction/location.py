@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from diplomodel.extraction.document import Document
+from diplomodel.extraction.format import FORMAT_CUES
 from diplomodel.knowledge.geo import building_place, city_country, country_name
 from diplomodel.schema import Location
 
@@ -40,7 +41,7 @@ def pick_location(doc: Document) -> None:
     if doc.format in ("phone_call", "video_call"):
         return
     text, sents, dateline = doc.text, doc.sents, doc.dateline
-    sidelines = doc.format_span if doc.format == "multilateral_sidelines" else None
+    sidelines = _event_sentences(doc) if doc.format == "multilateral_sidelines" else None
     cands: list[tuple[tuple[int, int], int, str, Span]] = []
     not_now: dict[int, bool] = {}
     for e in doc.entities:
@@ -56,7 +57,7 @@ def pick_location(doc: Document) -> None:
                                             and doc.cues[si]):
             cands.append(((3, -e.start), si, e.label, (e.start, e.end)))
     if sidelines is not None:  # the venue is the event's: "on the sidelines of the X in Y", else the dateline
-        cands = [c for c in cands if c[1] == sents.at(sidelines[0])]
+        cands = [c for c in cands if c[1] in sidelines]
     capital = _CAPITAL.search(text, *sents[doc.participant_sents[0]]) if doc.participant_sents else None
     if capital and country_name(capital.group(1)):  # "met in the Uzbek capital"
         country = country_name(capital.group(1))
@@ -91,6 +92,26 @@ def pick_location(doc: Document) -> None:
         host = _host_country(doc)
         if host is not None:
             doc.location, doc.location_spans = Location(city=None, country=host[0]), [host[1]]
+
+
+def _event_sentences(doc: Document) -> set[int]:
+    """The sentences that name the summit a bilateral was held beside: the one whose cue decided the
+    format, and every participant sentence with a sidelines cue of its own (a headline "meet on the
+    sidelines of the summit" decides the format; the body's "... of the forum in Lima" says where).
+
+    >>> from diplomodel.models.labels import Entity
+    >>> t = "Ana Lopez and Ali Khan meet on sidelines of summit. Lopez met Khan on the sidelines of the forum in Lima."
+    >>> doc = Document.make(t, [Entity(0, 9, "PARTICIPANT"), Entity(14, 22, "PARTICIPANT")], None)
+    >>> doc.participant_sents, doc.format, doc.format_span = [0, 1], "multilateral_sidelines", (28, 40)
+    >>> sorted(_event_sentences(doc))
+    [0, 1]
+    """
+    cue = dict(FORMAT_CUES)["multilateral_sidelines"]
+    found = {doc.sents.at(doc.format_span[0])} if doc.format_span else set()
+    for si in doc.participant_sents:
+        if cue.search(doc.text, *doc.sents[si]):
+            found.add(si)
+    return found
 
 
 #: Words that make a place name a building ("State House", "Bayan Palace", "Union Buildings").

@@ -294,3 +294,14 @@ def test_a_participant_never_named_in_a_meeting_sentence_was_only_mentioned():
     b = check(build_brief(text, tag(text, spec), datetime.date(2024, 3, 5)))
     assert [p["name"] for p in b["participants"]] == ["Lopez", "Khan"]
     assert b["mentioned"] == ["Diaz"]
+
+
+def test_sidelines_venue_from_the_body_when_the_headline_set_the_format():
+    # the headline's "G20 summit" decides the format but names no place; the body's sidelines sentence does
+    t = ("Lopez, Khan meet on sidelines of G20 summit\n\n"
+         "Ana Lopez and Omar Khan met Thursday on the sidelines of the leaders' forum in San Francisco.")
+    b = build_brief(t, tag(t, [("Lopez", "PARTICIPANT"), ("Khan", "PARTICIPANT"), ("Ana Lopez", "PARTICIPANT"),
+                               ("Omar Khan", "PARTICIPANT"), ("San Francisco", "LOC")]), None)
+    assert b.format == "multilateral_sidelines"
+    assert (b.location.city, b.location.country) == ("San Francisco", "United States")
+    check(b)
