@@ -104,6 +104,25 @@ def _parse(s: str, published: datetime.date | None) -> tuple[datetime.date, str]
     return data.date_obj.date(), data.period or "day"
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+_DAY_AFTER_WEEKDAY = re.compile(rf",?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:,?\s+(?:1[89]|20)\d\d\b)?")
+
+
+def _explicit_day_end(text: str, start: int, end: int) -> int:
+    """Where a weekday's date ends when the day follows it ("Saturday, 1 July", "Monday, March 4,
+    2024"): the tagger may mark the weekday alone, and the weekday read against publication can
+    name another week.
+
+    >>> t = "He landed early on Saturday, 1 July. Talks were on Monday March 3rd."
+    >>> t[19:_explicit_day_end(t, 19, 27)], t[51:_explicit_day_end(t, 51, 57)], t[51:_explicit_day_end(t[:58], 51, 57)]
+    ('Saturday, 1 July', 'Monday March 3rd', 'Monday')
+    """
+    if fold(text[start:end]).strip(" ,.") not in _WEEKDAYS:
+        return end
+    m = _DAY_AFTER_WEEKDAY.match(text, end)
+    return m.end() if m else end
+
+
 def pick_date(doc: Document) -> None:
     """Set ``doc.date`` and ``doc.date_span``: the meeting's day and the DATE span it came from.
 
@@ -123,7 +142,8 @@ def pick_date(doc: Document) -> None:
     for e in doc.entities:
         if e.label != "DATE" or doc.in_dateline(e.start):
             continue
-        day = resolve_date(text[e.start:e.end], published)
+        end = _explicit_day_end(text, e.start, e.end)
+        day = resolve_date(text[e.start:end], published)
         if day is None or (published and day > published):
             continue
         si = doc.sents.at(e.start)
@@ -132,7 +152,7 @@ def pick_date(doc: Document) -> None:
             score += 2 + (1 if doc.cues[si] else 0) + (1 if [si] == first else 0)
         key = (score, -e.start)
         if best is None or key > best[0]:
-            best = (key, day, (e.start, e.end))
+            best = (key, day, (e.start, end))
     if best:
         doc.date, doc.date_span = best[1], best[2]
         return

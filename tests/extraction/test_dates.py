@@ -80,3 +80,22 @@ def test_no_meeting_no_date_and_no_place():
     b = build_brief(t, tag(t, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PERSON"), ("Monday", "DATE")]),
                     datetime.date(2024, 5, 3))
     assert not b.is_meeting and b.date is None and b.location is None and "date" not in b.evidence
+
+
+@pytest.mark.parametrize("after,expected", [
+    (", 2 December.", datetime.date(2023, 12, 2)),       # the day written after the weekday wins
+    (" December 2nd, 2023.", datetime.date(2023, 12, 2)),
+    (".", datetime.date(2023, 12, 16)),                   # a bare weekday: the latest on or before publication
+])
+def test_weekday_followed_by_its_day(after, expected):
+    from diplomodel.extraction.document import Document
+    from diplomodel.extraction.dates import pick_date
+    from diplomodel.models.labels import Entity
+
+    t = "Ana Lopez met Omar Khan in Lima early on Saturday" + after
+    start = t.index("Saturday")
+    doc = Document.make(t, [Entity(0, 9, "PARTICIPANT"), Entity(14, 23, "PARTICIPANT"),
+                            Entity(start, start + 8, "DATE")], PUB)
+    doc.participant_sents = [0]
+    pick_date(doc)
+    assert doc.date == expected
