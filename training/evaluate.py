@@ -171,12 +171,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--summary", action="store_true",
                    help="also write summaries and score topics, outcomes and ROUGE-1/2/L")
     p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--int8", action=argparse.BooleanOptionalAction, default=None,
+                   help="int8 encoder weights on CPU (default: as the model loads for users; --no-int8: fp32)")
     p.add_argument("--json", help="write all figures to this file")
     ns = p.parse_args(argv)
 
     from diplomodel.briefer import Briefer
 
-    briefer = Briefer.from_pretrained(ns.model_dir, device="auto", batch_size=ns.batch_size)
+    briefer = Briefer.from_pretrained(ns.model_dir, device="auto", batch_size=ns.batch_size, quantize=ns.int8)
     tagger = briefer.tagger
     results: dict[str, Any] = {"model_dir": ns.model_dir, "date": dt.date.today().isoformat(),
                                "command": "python training/evaluate.py " + " ".join(argv or sys.argv[1:])}

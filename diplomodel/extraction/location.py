@@ -4,8 +4,8 @@ Example:
     >>> from diplomodel.models.labels import Entity
     >>> from diplomodel.extraction.document import Document
     >>> t = "BAKU, May 3. Ana Lopez met Ali Khan in Ganja on Friday."
-    >>> doc = Document.make(t, [Entity(13, 22, "PARTICIPANT"), Entity(27, 35, "PARTICIPANT"),
-    ...                         Entity(39, 44, "LOC")], None)
+    >>> tags = {"Ana Lopez": "PARTICIPANT", "Ali Khan": "PARTICIPANT", "Ganja": "LOC"}
+    >>> doc = Document.make(t, [Entity(t.index(w), t.index(w) + len(w), tag) for w, tag in tags.items()], None)
     >>> doc.participant_sents = [1]
     >>> pick_location(doc); doc.location
     Location(city='Ganja', country='Azerbaijan')
