@@ -20,7 +20,7 @@ Span = tuple[int, int]
 #: Format cues, checked in this order (so "video call" is not read as a phone call).
 FORMAT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("video_call", re.compile(
-        r"\b(?:video ?conferenc\w*|video[- ]?call|video[- ]?link|via video|by video|virtual (?:meeting|talks|summit)|"
+        r"\b(?:video ?conferenc\w*|video[- ]?call|video[- ]?link|via video|by video|virtual (?:meeting|talks|summit|ceremony|session|conversation|call|format|exchange)s?|"
         r"online (?:meeting|talks|conversation)|video (?:talks|conversation|meeting)|"
         r"(?:met|talked|spoke|conferred) (?:virtually|online)|virtually)\b", re.I)),
     ("phone_call", re.compile(
@@ -31,14 +31,14 @@ FORMAT_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"teleconferenc\w*|(?:tele)?phon(?:e|ic) (?:conversations|calls|talks|discussions)|"
         r"(?:during|in) the (?:phone |telephone )?call)\b", re.I)),
     ("multilateral_sidelines", re.compile(
-        r"\b(?:on|in|at) the (?:sidelines?|margins?|fringes?) of\b|\bon the sidelines\b|"
+        r"\b(?:on|in|at) the (?:sidelines?|margins?|fringes?|sides) of\b|\bon the sidelines\b|"
         r"\b(?:while|when) (?:attending|participating in|taking part in|in \w+ (?:for|to attend))\b(?=[^.]{0,80}"
         r"(?:summit|forum|conference|assembly|session|dialogue|ministerial|congress|council|COP\s?\d|G20|G7|BRICS|SCO|ASEAN))|"
         r"\b(?:on the occasion|within the framework|in the framework) of the\b(?=[^.]{0,80}"
         r"(?:summit|forum|conference|General Assembly|session|ministerial|COP\s?\d))|"
         # "during the Fifth World Conference of Speakers", "at the Munich Security Conference",
         # "prior to the Lima Group Meeting", "to attend the G20 Foreign Ministers Meeting"
-        r"\b(?:during|at|ahead of|prior to|for|to attend|attending|after attending|in \w+ for) the\s+"
+        r"\b(?:during|at|ahead of|prior to|for|to attend|attending|after attending|in \w+ for|as part of) the\s+"
         r"(?:(?!press\b|news\b)[\w'’./()-]+\s+){0,8}?(?:summit|conference|forum|general assembly|ministerial|"
         r"congress|(?-i:Session|Meeting|Council))\b|\b(?:G20|G7|APEC|BRICS|SCO|ASEAN|CHOGM|UNGA|COP\s?\d+) "
         r"(?:summit|meeting|ministers|foreign ministers|leaders)", re.I)),

@@ -95,3 +95,12 @@ def test_a_readout_that_only_spoke_with_is_a_call():
     assert find_format(t, prefer=sentence_spans(t))[0] == "phone_call"
     t2 = "Ana Lopez received Omar Khan in Rabat. Lopez spoke with Khan about trade."
     assert find_format(t2, prefer=sentence_spans(t2))[0] == "in_person"  # the room is named first
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ana Lopez received the letters of credence of three envoys during a virtual ceremony.", "video_call"),
+    ("Lopez and Khan met in Lima on the sides of the regional trade summit.", "multilateral_sidelines"),
+    ("Lopez met Khan as part of the extraordinary ministerial meeting of the council.", "multilateral_sidelines"),
+])
+def test_virtual_ceremonies_and_summit_sides(text, expected):
+    assert find_format(text)[0] == expected
