@@ -4,7 +4,9 @@ side of a meeting the tagger saw only one side of.
 - :func:`demote_messengers`: "conveyed the greetings of President X to Y", "a letter from X",
   "at the invitation of X", "on behalf of X": X did not take part, so X's mention becomes PERSON;
   so does Y's mention there (Y stays a participant if introduced as one elsewhere, since the first
-  mention weighs most in :func:`diplomodel.extraction.people.is_participant`).
+  mention weighs most in :func:`diplomodel.extraction.people.is_participant`). The same for "asked
+  him to convey her best wishes to Y" and for a partner only planned: "is also scheduled to meet Y
+  during the visit", "will meet Y".
 - :func:`demote_bylines`: "By X" opening a line, "X (@handle) 1 hour ago", "X Published May 2",
   a line "X, The Agency": X wrote the story and is only mentioned.
 - :func:`promote_attendees`: "attended by X", "in the presence of X", "a delegation led by X", "also met
@@ -39,10 +41,17 @@ SENDER = re.compile(
     r"(?:\b(?:greetings|regards|wishes|letter|message|invitation|congratulations|condolences|respects|"
     r"salutations)\s+(?:of|from)|\bon behalf of|\bat the (?:invitation|initiative|behest|request) of|"
     r"\b(?:sent|signed|written|initiated|launched|founded|proposed) by)\s+" + _NO_TO + r"$", re.I)
-#: Text right before the addressee of such a message.
+#: Text right before the addressee of such a message ("the greetings of X to Y", "asked him to
+#: convey his best wishes to Y").
 ADDRESSEE = re.compile(
-    r"\b(?:greetings|regards|wishes|letter|message|invitation|congratulations)\s+(?:of|from)\s+"
-    r"[^.;!?\n]{1,120}?\bto\s+" + _NO_TO + r"$", re.I)
+    r"(?:\b(?:greetings|regards|wishes|letter|message|invitation|congratulations)\s+(?:of|from)\s+"
+    r"[^.;!?\n]{1,120}?\bto|\b(?:convey|conveyed|conveying|pass on|passed on|extend|extended|relay|relayed)\s+"
+    r"(?:[\w'’]+\s+){0,3}?(?:greetings|regards|wishes|respects|salutations|congratulations)\s+to)\s+" + _NO_TO + r"$", re.I)
+#: Text right before someone a participant is only to meet later ("is also scheduled to meet Y
+#: during the visit", "will meet Y on Friday"): a plan, so Y is mentioned.
+PLANNED_PARTNER = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:scheduled|expected|due|set|slated)\s+to|will\s+(?:also\s+)?)"
+    r"\s*(?:meet|hold talks with|call on|pay a courtesy call on)\s+(?:with\s+)?" + _NO_TO + r"$", re.I)
 
 
 def demote_messengers(doc: Document) -> None:
@@ -52,7 +61,7 @@ def demote_messengers(doc: Document) -> None:
     for e in doc.entities:
         if e.label == "PARTICIPANT":
             before = text[max(doc.sents.of(e.start)[0], e.start - 200):e.start]
-            if SENDER.search(before) or ADDRESSEE.search(before):
+            if SENDER.search(before) or ADDRESSEE.search(before) or PLANNED_PARTNER.search(before):
                 e = Entity(e.start, e.end, "PERSON", e.score, e.text)
         out.append(e)
     doc.entities = out

@@ -169,3 +169,16 @@ def test_people_only_named_stay_mentioned(text):
     b = build_brief(text, tag(text, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Lopez", "PARTICIPANT"),
                                      ("Lina Park", "PERSON")]), None)
     assert "Lina Park" in b.mentioned and "Lina Park" not in [p.name for p in b.participants]
+
+
+@pytest.mark.parametrize("text", [
+    # the tagger marks Lina Park a participant; the words before her say she is not (yet) one
+    "Ana Lopez met Omar Khan in Lima. Lopez asked Khan to convey her best wishes to Prime Minister Lina Park.",
+    "Ana Lopez met Omar Khan in Lima. Khan is also scheduled to meet Speaker Lina Park during the visit.",
+    "Ana Lopez met Omar Khan in Lima. Lopez will also meet Lina Park of Chile on Friday.",
+])
+def test_addressees_of_wishes_and_planned_partners_are_mentioned(text):
+    b = brief(text, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Lopez", "PARTICIPANT"),
+                     ("Khan", "PARTICIPANT"), ("Lina Park", "PARTICIPANT"), ("Lima", "LOC")])
+    assert [p["name"] for p in b["participants"]] == ["Ana Lopez", "Omar Khan"]
+    assert b["mentioned"] == ["Lina Park"]
