@@ -44,7 +44,9 @@ class Dateline:
     date_span: Span | None
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: A month name, whole or cut short ("March", "Sept"); datelines may add a full stop ("Dec.").
+MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+_MONTH = MONTH_NAME + r"\.?"
 _PLACE = re.compile(
     r"(?P<city>[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,3})"
     r"(?:\s*,\s*(?!" + _MONTH + r"\s*\d)(?P<country>[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,3}))?"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from diplomodel.extraction.dateline import MONTH_NAME
 from diplomodel.extraction.document import Document
 from diplomodel.knowledge.text import fold
 
@@ -104,7 +105,7 @@ def _parse(s: str, published: datetime.date | None) -> tuple[datetime.date, str]
     return data.date_obj.date(), data.period or "day"
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+_MONTH = MONTH_NAME  # no full stop: "on Saturday, 1 July." ends the sentence there
 _DAY_AFTER_WEEKDAY = re.compile(rf",?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:,?\s+(?:1[89]|20)\d\d\b)?")
 
 

@@ -94,6 +94,9 @@ def pick_location(doc: Document) -> None:
             doc.location, doc.location_spans = Location(city=None, country=host[0]), [host[1]]
 
 
+_SIDELINES = dict(FORMAT_CUES)["multilateral_sidelines"]
+
+
 def _event_sentences(doc: Document) -> set[int]:
     """The sentences that name the summit a bilateral was held beside: the one whose cue decided the
     format, and every participant sentence with a sidelines cue of its own (a headline "meet on the
@@ -106,10 +109,9 @@ def _event_sentences(doc: Document) -> set[int]:
     >>> sorted(_event_sentences(doc))
     [0, 1]
     """
-    cue = dict(FORMAT_CUES)["multilateral_sidelines"]
     found = {doc.sents.at(doc.format_span[0])} if doc.format_span else set()
     for si in doc.participant_sents:
-        if cue.search(doc.text, *doc.sents[si]):
+        if _SIDELINES.search(doc.text, *doc.sents[si]):
             found.add(si)
     return found
 
