@@ -1,7 +1,8 @@
 """The facade: a model dir in, meeting briefs out.
 
 A model dir holds ``diplomodel.json`` (name, version, component paths), ``tagger/``, an optional
-``summarizer/`` and a ``README.md`` card. :class:`Briefer` tags whole articles in batches, builds
+``summarizer/``, an optional ``officials.json`` (known officials' countries,
+:mod:`diplomodel.knowledge.officials`) and a ``README.md`` card. :class:`Briefer` tags whole articles in batches, builds
 the extractive brief (the steps of :mod:`diplomodel.extraction`), adds a summary (the summarizer's, or the
 article's lead sentence after any dateline) and stamps ``id`` and ``model`` on each brief.
 
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from diplomodel.combine import combine
-from diplomodel.errors import ModelError
+from diplomodel.errors import InputError, ModelError
 from diplomodel.jsonl import Record, parse_published
 from diplomodel.schema import MeetingBrief
 from diplomodel.models.weights import default_model_dir
@@ -73,8 +74,10 @@ class Briefer:
     def __init__(self, tagger: Any, summarizer: Any = None, *, name: str = "diplomodel",
                  version: str = "0", batch_size: int = 16, model_dir: str | Path | None = None,
                  config: dict[str, Any] | None = None, card: str | None = None,
-                 quantize: bool = False) -> None:
+                 quantize: bool = False, officials: Any = None) -> None:
         self.tagger = tagger.quantize() if quantize else tagger
+        #: known officials' countries (:class:`~diplomodel.knowledge.officials.Officials`), or None
+        self.officials = officials
         self._summarizer = summarizer
         self._load_summarizer: Callable[[], Any] | None = None
         self._summarizer_lock = threading.Lock()
@@ -152,15 +155,27 @@ class Briefer:
             tagger.pool = WorkerPool(cpu_workers(threads))
         card_file = model_dir / "README.md"
         card = card_file.read_text("utf-8") if card_file.is_file() else None
+        officials = None
+        officials_spec = config.get("officials")
+        if officials_spec is not None:
+            if not isinstance(officials_spec, dict) or not officials_spec.get("path"):
+                raise ModelError(f"{cfg_file}: 'officials.path' is missing")
+            from diplomodel.knowledge.officials import Officials
+
+            officials_file = inside(model_dir, officials_spec["path"], "officials.path", cfg_file)
+            try:
+                officials = Officials.load(officials_file)
+            except InputError as exc:
+                raise ModelError(str(exc)) from None
         briefer = cls(tagger, None, name=config.get("name", model_dir.name),
                       version=config.get("version", "0"), batch_size=batch_size,
-                      model_dir=model_dir, config=config, card=card)
+                      model_dir=model_dir, config=config, card=card, officials=officials)
         if isinstance(config.get("summarizer"), dict):
             briefer._load_summarizer = _summarizer_loader(model_dir, config["summarizer"], device)
         return briefer
 
     def save_pretrained(self, path: str | Path) -> None:
-        """Write ``diplomodel.json``, ``tagger/``, ``summarizer/`` (if any) and ``README.md``."""
+        """Write ``diplomodel.json``, ``tagger/``, ``summarizer/`` and ``officials.json`` (if any) and ``README.md``."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         tagger_spec = dict(self.config.get("tagger") or {}) | {"path": "tagger"}
@@ -172,9 +187,14 @@ class Briefer:
             summarizer_spec.setdefault("class", f"{type(self.summarizer).__module__}:"
                                                 f"{type(self.summarizer).__qualname__}")
             self.summarizer.save_pretrained(path / "summarizer")
-        config = {k: v for k, v in self.config.items() if k not in ("tagger", "summarizer")}
+        config = {k: v for k, v in self.config.items() if k not in ("tagger", "summarizer", "officials")}
         config |= {"format_version": FORMAT_VERSION, "name": self.name, "version": self.version,
                    "tagger": tagger_spec, "summarizer": summarizer_spec}
+        if self.officials is not None:
+            from diplomodel.knowledge.officials import OFFICIALS_FILE
+
+            self.officials.save(path / OFFICIALS_FILE)
+            config["officials"] = dict(self.config.get("officials") or {}) | {"path": OFFICIALS_FILE}
         (path / MODEL_CONFIG).write_text(json.dumps(config, indent=2) + "\n", "utf-8")
         (path / "README.md").write_text(self.card or self._default_card(), "utf-8")
 
@@ -281,7 +301,7 @@ class Briefer:
         briefs: list[MeetingBrief] = [MeetingBrief() for _ in records]
         leads: dict[int, tuple[int, int] | None] = {}
         for i, ents in zip(live, entities):
-            doc = extract(records[i].text, ents, records[i].published)
+            doc = extract(records[i].text, ents, records[i].published, self.officials)
             briefs[i], leads[i] = to_brief(doc), doc.lead()
             briefs[i].id = records[i].id  # the summarizer's warnings name it
         if summary and live:

@@ -120,3 +120,22 @@ def test_real_model_examples() -> None:
         b = brief(path.read_text("utf-8"), published="2024-03-05")
         assert b.is_meeting, path.name
         assert len(b.participants) >= 2, path.name
+
+
+def test_officials_table_travels_with_the_model_dir(tiny: Briefer, tmp_path: Path) -> None:
+    from diplomodel.knowledge.officials import Officials
+
+    table = Officials.from_briefs([{"participants": [{"name": "Lucia Ferrer", "country": "Chile"}]}])
+    with_table = Briefer(tiny.tagger, name="t", version="1", officials=table)
+    with_table.save_pretrained(tmp_path / "m")
+    cfg = json.loads((tmp_path / "m" / "diplomodel.json").read_text())
+    assert cfg["officials"]["path"] == "officials.json"
+    again = Briefer.from_pretrained(tmp_path / "m", device="cpu")
+    assert again.officials is not None and again.officials.country_of("Lucia Ferrer") == "Chile"
+    (tmp_path / "m" / "officials.json").write_text('{"version": 1, "officials": "nobody"}')
+    with pytest.raises(ModelError, match="officials.json"):
+        Briefer.from_pretrained(tmp_path / "m", device="cpu")
+    cfg["officials"]["path"] = "../elsewhere.json"
+    (tmp_path / "m" / "diplomodel.json").write_text(json.dumps(cfg))
+    with pytest.raises(ModelError, match="outside the model dir"):
+        Briefer.from_pretrained(tmp_path / "m", device="cpu")

@@ -16,7 +16,7 @@ and passes it through :data:`STEPS` in order; each step reads what the ones befo
 6. :func:`~diplomodel.extraction.dates.pick_date`: the meeting's day.
 7. :func:`~diplomodel.extraction.location.pick_location`: where it took place (none for calls).
 8. :func:`~diplomodel.extraction.affiliation.fill_countries`: countries of participants still
-   without one (later clues, the host, the one left).
+   without one (later clues, known officials, the host, the one left).
 
 :func:`to_brief` then writes the :class:`~diplomodel.schema.MeetingBrief`: no meeting, no
 participants (those tagged so were only mentioned); the brief's countries are the participants'.
@@ -45,6 +45,7 @@ from diplomodel.extraction.location import pick_location
 from diplomodel.extraction.meeting import NEGATIVE_CUE, decide_is_meeting
 from diplomodel.extraction.outcomes import pick_outcomes
 from diplomodel.extraction.participants import find_people, link_people, mend_mentions
+from diplomodel.knowledge.officials import Officials
 from diplomodel.models.labels import Entity
 from diplomodel.schema import MeetingBrief
 
@@ -73,9 +74,11 @@ STEPS: list[Callable[[Document], None]] = [
 ]
 
 
-def extract(text: str, entities: list[Entity], published: datetime.date | None) -> Document:
-    """The :class:`Document` of ``text`` after every step of :data:`STEPS`."""
-    doc = Document.make(text, entities, published)
+def extract(text: str, entities: list[Entity], published: datetime.date | None,
+            officials: Officials | None = None) -> Document:
+    """The :class:`Document` of ``text`` after every step of :data:`STEPS` (``officials``: a table
+    of known officials' countries, :mod:`diplomodel.knowledge.officials`)."""
+    doc = Document.make(text, entities, published, officials)
     for step in STEPS:
         step(doc)
     return doc

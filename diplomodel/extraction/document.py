@@ -23,6 +23,7 @@ from diplomodel.extraction.dateline import Dateline, lead_sentence, parse_dateli
 from diplomodel.extraction.meeting import meeting_cue_spans
 from diplomodel.extraction.people import Person
 from diplomodel.extraction.sentences import Sentences
+from diplomodel.knowledge.officials import Officials
 from diplomodel.models.labels import Entity
 from diplomodel.schema import Location, Participant
 
@@ -31,8 +32,9 @@ Span = tuple[int, int]
 
 @dataclass
 class Document:
-    """One article through extraction. The first six fields are set by :meth:`make`; the rest by
-    the steps, in the order of :data:`diplomodel.extraction.STEPS`."""
+    """One article through extraction. The first seven fields are set by :meth:`make` (``officials``:
+    the model dir's table of known officials, if any); the rest by the steps, in the order of
+    :data:`diplomodel.extraction.STEPS`."""
 
     text: str
     published: datetime.date | None
@@ -40,6 +42,7 @@ class Document:
     sents: Sentences
     dateline: Dateline | None
     cues: list[list[Span]]
+    officials: Officials | None = None
     # people: mend_mentions, find_people
     participant_people: list[Person] = field(default_factory=list)
     others: list[Person] = field(default_factory=list)
@@ -63,12 +66,13 @@ class Document:
     country_spans: list[Span] = field(default_factory=list)
 
     @classmethod
-    def make(cls, text: str, entities: list[Entity], published: datetime.date | None) -> "Document":
+    def make(cls, text: str, entities: list[Entity], published: datetime.date | None,
+             officials: Officials | None = None) -> "Document":
         """Parse ``text`` once: entities inside the text sorted, sentences, dateline, cues."""
         ents = sorted((e for e in entities if 0 <= e.start < e.end <= len(text)), key=lambda e: (e.start, e.end))
         sents = Sentences.split(text)
         return cls(text, published, ents, sents, parse_dateline(text),
-                   [meeting_cue_spans(text, [s]) for s in sents])
+                   [meeting_cue_spans(text, [s]) for s in sents], officials)
 
     def in_dateline(self, pos: int) -> bool:
         """Whether offset ``pos`` lies inside the dateline's place-and-date part."""
