@@ -9,14 +9,16 @@ and passes it through :data:`STEPS` in order; each step reads what the ones befo
    participants and the merely mentioned.
 3. :func:`~diplomodel.extraction.participants.link_people`: each participant's title, country and
    organisation from the words around its mentions.
-4. :func:`decide_meeting`: whether a meeting is reported (meeting cues in the participants'
+4. :func:`~diplomodel.extraction.affiliation.known_officials`: the country of a known official the
+   text leaves without one (the model dir's table, :mod:`diplomodel.knowledge.officials`).
+5. :func:`decide_meeting`: whether a meeting is reported (meeting cues in the participants'
    sentences, no message or condolence lead) and its format (:mod:`~diplomodel.extraction.format`).
-5. :func:`~diplomodel.extraction.outcomes.pick_outcomes`: the sentences stating what was agreed,
+6. :func:`~diplomodel.extraction.outcomes.pick_outcomes`: the sentences stating what was agreed,
    signed or pledged.
-6. :func:`~diplomodel.extraction.dates.pick_date`: the meeting's day.
-7. :func:`~diplomodel.extraction.location.pick_location`: where it took place (none for calls).
-8. :func:`~diplomodel.extraction.affiliation.fill_countries`: countries of participants still
-   without one (later clues, known officials, the host, the one left).
+7. :func:`~diplomodel.extraction.dates.pick_date`: the meeting's day.
+8. :func:`~diplomodel.extraction.location.pick_location`: where it took place (none for calls).
+9. :func:`~diplomodel.extraction.affiliation.fill_countries`: countries of participants still
+   without one (later clues, the host, the one left).
 
 :func:`to_brief` then writes the :class:`~diplomodel.schema.MeetingBrief`: no meeting, no
 participants (those tagged so were only mentioned); the brief's countries are the participants'.
@@ -37,7 +39,7 @@ from __future__ import annotations
 import datetime
 from typing import Callable
 
-from diplomodel.extraction.affiliation import fill_countries
+from diplomodel.extraction.affiliation import fill_countries, known_officials
 from diplomodel.extraction.dates import pick_date
 from diplomodel.extraction.document import Document
 from diplomodel.extraction.format import find_format
@@ -69,7 +71,7 @@ def decide_meeting(doc: Document) -> None:
 
 #: The steps of :func:`build_brief`, in order.
 STEPS: list[Callable[[Document], None]] = [
-    mend_mentions, find_people, link_people, decide_meeting, pick_outcomes, pick_date, pick_location,
+    mend_mentions, find_people, link_people, known_officials, decide_meeting, pick_outcomes, pick_date, pick_location,
     fill_countries,
 ]
 

@@ -11,8 +11,10 @@ participants that still have no country, and returns the span it read as evidenc
   Israel attaches great importance to relations with Colombia" (the speaker's own country), and
   in a two-sided meeting the partner named there ("relations with Colombia", "praised the role
   of Belgium") goes to the other side.
-- :func:`by_known_officials`: an official the model dir's table of annotated briefs knows
-  ("President Joe Biden" -> United States; :mod:`diplomodel.knowledge.officials`).
+- :func:`by_known_officials` (its own step, :func:`known_officials`, before the place is read): an
+  official the model dir's table of annotated briefs knows ("President Joe Biden" -> United
+  States; :mod:`diplomodel.knowledge.officials`). On the real dev split it measured better filling
+  only what the story's words leave open than overriding them.
 - :func:`by_elimination`: in a meeting where only one participant is left without a country, the
   country the story names most that no participant has yet (the foreign ministers of A, B and C
   met: A, B are taken, C is left). Officials of international organisations are never filled.
@@ -93,9 +95,7 @@ def infer_countries(text: str, participants: list[Participant], ents: list[Entit
 
 def fill_countries(doc: Document) -> None:
     """Countries of ``doc.participants`` with none linked, in order of trust: later clues in the
-    story (:func:`infer_countries`), the country annotated briefs gave a known official
-    (:func:`by_known_officials`; on the real dev split it measured better after the story's clues
-    than in place of them), the host (an in-person meeting's country, else the dateline's: a
+    story (:func:`infer_countries`), the host (an in-person meeting's country, else the dateline's: a
     national agency's own official; never for a summit's sidelines, whose venue is nobody's side),
     the one country left (:func:`by_elimination`), and last, at an in-person meeting, the meeting's
     country for everyone still without one (the host's own officials, named by a bare title).
@@ -103,8 +103,6 @@ def fill_countries(doc: Document) -> None:
     """
     out, fmt, location, dateline = doc.participants, doc.format, doc.location, doc.dateline
     found = infer_countries(doc.text, out, doc.entities, doc.sents).get("country", [])
-    if doc.officials is not None:
-        by_known_officials(out, doc.officials)
     if fmt == "in_person" and location is not None and location.country:
         _host_country(out, location.country)
     if fmt != "multilateral_sidelines" and dateline is not None and dateline.country is not None:
@@ -114,6 +112,14 @@ def fill_countries(doc: Document) -> None:
     if fmt == "in_person" and location is not None and location.country:  # the host's own officials
         _host_country(out, location.country, everyone=True)
     doc.country_spans.extend(found)
+
+
+def known_officials(doc: Document) -> None:
+    """The step before the meeting's place is read: participants with no country linked get the one
+    the model dir's table of known officials gives (:func:`by_known_officials`), so the host of a
+    meeting ("President X received ...") is known where the text never says X's country."""
+    if doc.officials is not None:
+        by_known_officials(doc.participants, doc.officials)
 
 
 def by_known_officials(participants: list[Participant], officials: Officials) -> None:

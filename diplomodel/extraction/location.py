@@ -22,10 +22,18 @@ from diplomodel.schema import Location
 Span = tuple[int, int]
 
 _VISIT_BEFORE = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|tour|arriv(?:ed|es|al)|stay)\s+(?:to|in|of)?\s*(?:the\s+)?$", re.I)
-_IN_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?$", re.I)
-_NOT_NOW = re.compile(r"\b(?:will|would|next|invit\w+|plans?|planned|upcoming|previous|last year|earlier)\b", re.I)
+_IN_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+['’]s\s+)?capital\s+(?:city\s+)?(?:of\s+)?)?$", re.I)
+_NOT_NOW = re.compile(r"\b(?:will|would|next|invit\w+|plans?|planned|upcoming|previous|recent(?:ly)?|last year|earlier)\b",
+                     re.I)
+#: Words after a country that make it an attribute, not a place ("visiting US Secretary of State",
+#: "at the New Zealand High Commission", "the Chinese Embassy").
+_COUNTRY_ATTRIBUTE = re.compile(
+    r"\s*(?:(?:Deputy|Vice|Prime|Foreign|First|Crown)\s+)?(?:President|Minister|Secretary|Ambassador|"
+    r"Embassy|High Commission|Consulate|Mission|Prince|King|Emir|Amir|Chancellor|Premier|counterpart|"
+    r"delegation|side|officials?|leaders?|envoy)\b")
 #: Words after a place name that make it a building ("the Miraflores presidential palace").
-_BUILDING_AFTER = re.compile(r"\s*(?:(?:presidential|royal|state|government|guest|white)\s+)?(?:palace|house|hall|"
+_BUILDING_AFTER = re.compile(r"\s*(?:(?:presidential|royal|state|government|guest|white|historic(?:al)?|cultural|"
+                             r"official|old|new|national)\s+){0,2}(?:palace|house|hall|"
                              r"building|residence|mansion|castle|complex|hotel|compound|headquarters|office)\b", re.I)
 _CAPITAL = re.compile(r"\bin the ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) capital\b")
 
@@ -33,16 +41,19 @@ _CAPITAL = re.compile(r"\bin the ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) capital\
 def pick_location(doc: Document) -> None:
     """Set ``doc.location`` and ``doc.location_spans``; nothing for calls.
 
-    The place is "visit to X" or "in X" in a meeting sentence, "in the Uzbek capital", else the
-    dateline. A place with no known country after "at", or one followed by "palace", "house"...
-    (a building), yields to the dateline; at a summit's sidelines only the sentence naming the
-    event counts.
+    The place is "visit to X" or "in X" in a meeting sentence (a town before a building: "at
+    Bayan Palace in Kuwait City" is Kuwait City), "in the Uzbek capital", else the dateline. A
+    place with no known country after "at", or one followed by "palace", "house"... (a building),
+    yields to the dateline; a country followed by a title or a mission ("visiting US Secretary",
+    "the Chinese Embassy") is no place; a "recent" visit is not this meeting; at a summit's
+    sidelines the sentence naming the event counts first, then any meeting sentence, then the
+    dateline. A city name the tagger cut short ("Port" of "Port Moresby") is made whole.
     """
     if doc.format in ("phone_call", "video_call"):
         return
     text, sents, dateline = doc.text, doc.sents, doc.dateline
     sidelines = _event_sentences(doc) if doc.format == "multilateral_sidelines" else None
-    cands: list[tuple[tuple[int, int], int, str, Span]] = []
+    cands: list[tuple[tuple[int, bool, int], int, str, Span]] = []
     not_now: dict[int, bool] = {}
     for e in doc.entities:
         if e.label not in ("LOC", "COUNTRY") or doc.in_dateline(e.start):
@@ -53,11 +64,17 @@ def pick_location(doc: Document) -> None:
             not_now[si] = _NOT_NOW.search(text, *sents[si]) is not None
         if not_now[si]:
             continue
+        if e.label == "COUNTRY" and (country_name(text[e.start:e.end]) is None
+                                     or _COUNTRY_ATTRIBUTE.match(text, e.end)):
+            continue  # "the New Zealand High Commission in London": the place is London
         if _VISIT_BEFORE.search(before) or (_IN_BEFORE.search(before) and si in doc.participant_sents
                                             and doc.cues[si]):
-            cands.append(((3, -e.start), si, e.label, (e.start, e.end)))
-    if sidelines is not None:  # the venue is the event's: "on the sidelines of the X in Y", else the dateline
-        cands = [c for c in cands if c[1] in sidelines]
+            building = e.label == "LOC" and _place_of(text, text[e.start:e.end], e.end)[2]
+            cands.append(((3, not building, -e.start), si, e.label, (e.start, e.end)))
+    if sidelines is not None:  # the venue is the event's: "on the sidelines of the X in Y"; else where
+        # a meeting sentence places the talks ("while meeting X at the UN Headquarters in New York"),
+        # before the dateline (often the agency's home, not the summit's)
+        cands = [c for c in cands if c[1] in sidelines] or cands
     capital = _CAPITAL.search(text, *sents[doc.participant_sents[0]]) if doc.participant_sents else None
     if capital and country_name(capital.group(1)):  # "met in the Uzbek capital"
         country = country_name(capital.group(1))
@@ -66,6 +83,7 @@ def pick_location(doc: Document) -> None:
         return
     if cands:
         _, _, label, (start, end) = max(cands, key=lambda c: c[0])
+        end = _whole_city(text, start, end) if label == "LOC" else end
         name = re.sub(r"\s+", " ", text[start:end]).strip()
         if label == "COUNTRY":
             doc.location, doc.location_spans = Location(city=None, country=country_name(name) or name), [(start, end)]
@@ -94,6 +112,23 @@ def pick_location(doc: Document) -> None:
             doc.location, doc.location_spans = Location(city=None, country=host[0]), [host[1]]
 
 
+def _whole_city(text: str, start: int, end: int) -> int:
+    """The end of a place name cut short by the tagger: "Port" of "Port Moresby", "Da" of "Da Nang"
+    (the longer name must be a known city).
+
+    >>> t = "met in Port Moresby on Monday"
+    >>> t[7:_whole_city(t, 7, 11)]
+    'Port Moresby'
+    """
+    m = re.match(r"(?:[ -][A-Z][\w'’-]+){1,2}", text[end:end + 40])
+    if m is None or city_country(text[start:end]) and not city_country(text[start:end + m.end()]):
+        return end
+    for k in range(m.end(), 0, -1):
+        if text[end + k - 1:end + k].isalpha() and city_country(text[start:end + k]):
+            return end + k
+    return end
+
+
 _SIDELINES = dict(FORMAT_CUES)["multilateral_sidelines"]
 
 
@@ -118,7 +153,7 @@ def _event_sentences(doc: Document) -> set[int]:
 
 #: Words that make a place name a building ("State House", "Bayan Palace", "Union Buildings").
 _BUILDING = re.compile(r"(?i)\b(?:palace|house|hall|buildings?|residence|mansion|castle|complex|hotel|compound|"
-                       r"headquarters|office|diwan|chancellery|air base|base|hyatt|hilton|sheraton|marriott|"
+                       r"headquarters|office|diwan|serail|chancellery|air base|base|hyatt|hilton|sheraton|marriott|"
                        r"kremlin|secretariat|ministry|embassy|parliament|assembly)\b")
 _CITY_AFTER = re.compile(r"\s*,\s*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})")
 

@@ -46,3 +46,31 @@ def test_a_dateline_after_page_clutter():
 def test_no_later_dateline_in_ordinary_lines(text):
     d = parse_dateline(text)
     assert d is None or d.city is None
+
+
+@pytest.mark.parametrize("text,extra,expected", [
+    # a town named before a building is no town when the sentence places the building in a city
+    ("Ana Lopez received Omar Khan at Bayan Palace in Kuwait City on Monday.",
+     [("Bayan Palace", "LOC"), ("Kuwait City", "LOC")], ("Kuwait City", "Kuwait")),
+    ("Ana Lopez welcomed Omar Khan at Qasr historical palace in Tehran.", [("Qasr", "LOC"), ("Tehran", "LOC")],
+     ("Tehran", "Iran")),
+    # a country written as an attribute is no place
+    ("Ana Lopez met Omar Khan at the Kenyan High Commission in London on Friday.", [("London", "LOC")],
+     ("London", "United Kingdom")),
+    ("Ana Lopez received the visiting Kenyan Minister Omar Khan on Friday.", [], None),
+    # "the kingdom's capital of Amman": the city after a possessive capital
+    ("Ana Lopez met Omar Khan at his palace in the kingdom's capital of Amman on Tuesday.", [("Amman", "LOC")],
+     ("Amman", "Jordan")),
+    # a recent visit elsewhere is not this meeting
+    ("Ana Lopez received Omar Khan. He recalled his recent visit to Muscat with Ana Lopez.", [("Muscat", "LOC")], None),
+    # a city the tagger cut short is made whole
+    ("Ana Lopez met Omar Khan in Port Moresby on Monday.", [("Port", "LOC")], ("Port Moresby", "Papua New Guinea")),
+])
+def test_places_read_as_real_copy_writes_them(text, extra, expected):
+    assert loc(text, extra) == expected
+
+
+def test_sidelines_without_a_venue_in_the_event_sentence_take_the_meeting_sentence():
+    t = ("ASTANA, Sept 20 - Ana Lopez met Omar Khan on the sidelines of the General Assembly. "
+         "Omar Khan said so while meeting Ana Lopez at the UN Headquarters in New York on Tuesday.")
+    assert loc(t, [("New York", "LOC"), ("UN Headquarters", "LOC")]) == ("New York", "United States")
