@@ -34,16 +34,20 @@ FORMAT_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:on|in|at) the (?:sidelines?|margins?|fringes?|sides) of\b|\bon the sidelines\b|"
         r"\b(?:while|when) (?:attending|participating in|taking part in|in \w+ (?:for|to attend))\b(?=[^.]{0,80}"
         r"(?:summit|forum|conference|assembly|session|dialogue|ministerial|congress|council|COP\s?\d|G20|G7|BRICS|SCO|ASEAN))|"
-        r"\b(?:on the occasion|within the framework|in the framework) of the\b(?=[^.]{0,80}"
+        r"\b(?:(?:on the occasion|within the framework|in the framework) of|in connection with) the\b(?=[^.]{0,80}"
         r"(?:summit|forum|conference|General Assembly|session|ministerial|COP\s?\d))|"
         # "during the Fifth World Conference of Speakers", "at the Munich Security Conference",
         # "prior to the Lima Group Meeting", "to attend the G20 Foreign Ministers Meeting"
-        r"\b(?:during|at|ahead of|prior to|for|to attend|attending|after attending|in \w+ for|as part of) the\s+"
+        r"\b(?:(?:during|at|ahead of|prior to|for|as part of) the|(?:to attend|attending|after attending|in \w+ for|"
+        r"participating in|taking part in) (?:the|an?))\s+"
         r"(?:(?!press\b|news\b)[\w'’./()-]+\s+){0,8}?(?:summit|conference|forum|general assembly|ministerial|"
-        r"congress|(?-i:Session|Meeting|Council))\b|\b(?:G20|G7|APEC|BRICS|SCO|ASEAN|CHOGM|UNGA|COP\s?\d+) "
+        r"congress|(?-i:Session|Meetings?|Council))\b|\b(?:G20|G7|APEC|BRICS|SCO|ASEAN|CHOGM|UNGA|COP\s?\d+) "
         r"(?:summit|meeting|ministers|foreign ministers|leaders)", re.I)),
 ]
 
+
+#: The explicit cue that a later sentence may add to a headline's "X meets Y".
+_SIDELINES_CUE = re.compile(r"\b(?:on|in|at) the (?:sidelines?|margins?|fringes?|sides) of\b|\bon the sidelines\b", re.I)
 
 #: The verb of a call readout that names no telephone ("Today, the Prime Minister spoke with the
 #: President of Mexico"): a call when nothing in the participants' sentences puts them in one room.
@@ -54,8 +58,10 @@ def find_format(text: str, prefer: list[Span] | None = None) -> tuple[str, Span 
     """The meeting format and the cue span that decided it; ``("in_person", None)`` without a cue.
 
     Cues in the ``prefer`` spans (the sentences naming participants) are read first, in text order,
-    so a lead "met in Rabat" is not overridden by a later "they had spoken by phone last month".
-    With no cue at all, "X spoke with Y" is a call readout.
+    so a lead "met in Rabat" is not overridden by a later "they had spoken by phone last month";
+    only an explicit "on the sidelines of" in a later participant sentence refines an in-person
+    lead (a headline "X meets Y", the body "met on the sidelines of the summit"; a later "during
+    the General Assembly" may be another meeting). With no cue at all, "X spoke with Y" is a call readout.
 
     >>> t = "Fidan met Lavrov in Moscow. They had spoken by phone in May."
     >>> find_format(t, prefer=[(0, 27)])
@@ -64,11 +70,15 @@ def find_format(text: str, prefer: list[Span] | None = None) -> tuple[str, Span 
     ('phone_call', (17, 31))
     """
     regions = list(prefer) if prefer is not None else [(0, len(text))]
-    for s, e in sorted(regions):
+    for k, (s, e) in enumerate(sorted(regions)):
         found = _first_format(text, s, e)
         if found:
             return found
         if prefer is not None and IN_PERSON_CUE.search(text, s, e):
+            for s2, e2 in sorted(regions)[k + 1:]:  # "X meets Y" in a headline; "on the sidelines of" in the body
+                m = _SIDELINES_CUE.search(text, s2, e2)
+                if m:
+                    return "multilateral_sidelines", m.span()
             return "in_person", None
     for s, e in sorted(regions):  # a readout that only "spoke with" and never met: a call
         m = SPOKE_WITH.search(text, s, e)

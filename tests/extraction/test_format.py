@@ -104,3 +104,22 @@ def test_a_readout_that_only_spoke_with_is_a_call():
 ])
 def test_virtual_ceremonies_and_summit_sides(text, expected):
     assert find_format(text)[0] == expected
+
+
+def test_a_later_sidelines_cue_refines_an_in_person_headline():
+    t = ("Lopez meets Khan in Lima\n\nAna Lopez met Omar Khan on Monday. Lopez and Khan spoke on the "
+         "sidelines of the regional summit. Khan had met Lopez during the General Assembly in 2019.")
+    sents = sentence_spans(t)
+    assert find_format(t, prefer=sents)[0] == "multilateral_sidelines"
+    # a later "during the ... Assembly" alone may be another meeting: the headline's "meets" stands
+    t2 = "Lopez meets Khan in Lima\n\nAna Lopez met Omar Khan on Monday. Khan had met Lopez during the General Assembly."
+    assert find_format(t2, prefer=sentence_spans(t2)) == ("in_person", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lopez met Omar Khan in Asuncion in connection with the regular session of the General Assembly.",
+    "Ana Lopez arrived in Belgrade to attend a two-day summit of the movement and met Omar Khan.",
+    "Ana Lopez met Omar Khan at the IMF and World Bank Annual Meetings in Washington.",
+])
+def test_summit_shapes_without_the_word_sidelines(text):
+    assert find_format(text)[0] == "multilateral_sidelines"
