@@ -243,6 +243,8 @@ def _the(org: str) -> str:
 
 def _tidy_title(t: str) -> str:
     t = re.sub(r"\s+", " ", t).strip(" ,")
+    t = re.sub(r"^['’]?s\s+(?=[A-Z])", "", t)  # "Premier's Advisor" tagged from the "s": "Advisor"
+    t = t.rstrip("'’ ")
     if t.islower():
         small = {"of", "the", "and", "for", "on", "to"}
         t = " ".join(w if w in small else w[:1].upper() + w[1:] for w in t.split(" "))

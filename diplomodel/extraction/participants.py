@@ -14,7 +14,8 @@ The steps, in order (each reads and changes the :class:`~diplomodel.extraction.d
 - :func:`link_people`: title, country and organisation from the first mention (in text order) that
   has each (:mod:`diplomodel.extraction.linking`); "his Moroccan counterpart Z" copies the title of
   the other participant in the sentence; "the foreign ministers of A and B" gives the singular to
-  those without a title.
+  those without a title, and so do "eight new ambassadors to Kenya ... : A (Algeria), B (Norway)"
+  and "also presenting credentials were A of Nigeria, B of Norway" (:func:`envoy_titles`).
 
 Example:
     >>> from diplomodel.models.labels import Entity
@@ -37,6 +38,7 @@ from diplomodel.extraction.people import (Person, cluster_people, is_participant
                                          repair_person_mentions)
 from diplomodel.extraction.roles import demote_bylines, demote_messengers, promote_attendees, promote_counterpart
 from diplomodel.extraction.sentences import Sentences
+from diplomodel.knowledge.geo import country_name
 from diplomodel.models.labels import Entity
 from diplomodel.schema import Participant
 
@@ -166,6 +168,7 @@ def link_people(doc: Document) -> None:
         out.append(p)
     _copy_counterpart_titles(out, linked, sents)
     spans["title"] += collective_titles(text, out, sents)
+    spans["title"] += envoy_titles(text, out, sents)
     doc.participants, doc.attribute_spans = out, spans
 
 
@@ -194,6 +197,53 @@ def _copy_counterpart_titles(out: list[Participant], linked: list[list[tuple[Ent
 
 _COLLECTIVE = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+){0,2}?(?:ministers|presidents|speakers|chairmen|ambassadors|envoys|"
                          r"premiers|prime ministers))\s+of\b")
+
+
+#: A company of envoys ("credentials from eight newly appointed ambassadors to Kenya", "also presenting
+#: credentials were the following ambassadors-designate"): each listed envoy is one of them.
+_ENVOYS = re.compile(r"(?i)\b(ambassadors?[- ]designates?|ambassadors|envoys|high commissioners|"
+                     r"(?:presented|presenting|present) (?:their |his |her )?(?:diplomatic )?credentials|letters of credence)\b"
+                     r"(?:\s+to\s+(?:the\s+)?((?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})))?")
+
+
+def envoy_titles(text: str, out: list[Participant], sents: Sentences) -> list[Span]:
+    """Envoys listed by name after a plural "ambassadors (to X)" within two sentences get the
+    singular ("Ambassador to Kenya") when they have no title of their own, and so does who is
+    said to present credentials; ``out`` is changed in
+    place and the spans read are returned.
+
+    >>> t = "Ana Ruiz received six new ambassadors to Kenya on Monday. They included Ivo Kral (Czechia) and Li Na (China)."
+    >>> ps = [Participant("Ana Ruiz", title="President", spans=[(0, 8)]),
+    ...       Participant("Ivo Kral", spans=[(72, 80)]), Participant("Li Na", spans=[(95, 100)])]
+    >>> envoy_titles(t, ps, Sentences.split(t)), [p.title for p in ps]
+    ([(26, 46)], ['President', 'Ambassador to Kenya', 'Ambassador to Kenya'])
+    """
+    phrases = [(sents.at(m.start()), m) for m in _ENVOYS.finditer(text)]
+    found: list[Span] = []
+    if not phrases:
+        return found
+    for p in out:
+        if p.title or not p.spans:
+            continue
+        first = sents.at(p.spans[0][0])
+        near = [m for si, m in phrases if first - 2 <= si <= first and m.start() < p.spans[0][0]]
+        if not near:
+            continue
+        # the most telling phrase: "ambassadors to Kenya" before a later "the envoys included"
+        m = max(near, key=lambda m: (bool(m.group(2) and country_name(m.group(2))),
+                                     "envoy" not in m.group(1).lower(), m.start()))
+        head = m.group(1).lower().replace(" designate", "-designate")
+        if "credence" in head or "credentials" in head:  # who presents credentials is an ambassador
+            head = "ambassador"
+        head = re.sub(r"ambassadors(?=-designate)", "ambassador", head)
+        head = head[:-1] if head.endswith("s") else head
+        title = " ".join(w[:1].upper() + w[1:] for w in head.split())
+        end = m.end(1)
+        if m.group(2) and country_name(m.group(2)):
+            title, end = f"{title} to {country_name(m.group(2))}", m.end(2)
+        p.title = title
+        found.append((m.start(1), end))
+    return sorted(set(found))
 
 
 def collective_titles(text: str, out: list[Participant], sents: Sentences) -> list[Span]:

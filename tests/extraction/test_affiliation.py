@@ -143,3 +143,33 @@ def test_a_long_run_of_whitespace_between_a_title_and_a_name_is_read_in_linear_t
                                      ("Ali Khan", "PARTICIPANT"), ("Rabat", "LOC")]), PUB))
     assert time.perf_counter() - start < 2.0
     assert [p["title"] for p in b["participants"]] == [None, None]   # ",x" cuts the chain
+
+
+def _titles(text: str, spec: list[tuple[str, str]]) -> dict[str, str | None]:
+    b = check(build_brief(text, tag(text, spec), PUB))
+    return {p["name"]: p["title"] for p in b["participants"]}
+
+
+def test_listed_envoys_take_the_plural_title_of_the_sentence_before():
+    t = ("President Ana Lopez received letters of credence from three newly appointed ambassadors to Kenya on "
+         "Wednesday. The envoys included Ivo Kral (Czechia), Li Na (China) and Omar Khan (Egypt).")
+    got = _titles(t, [("Ana Lopez", "PARTICIPANT"), ("Ivo Kral", "PARTICIPANT"), ("Li Na", "PARTICIPANT"),
+                      ("Omar Khan", "PARTICIPANT"), ("President", "TITLE"), ("Kenya", "COUNTRY"),
+                      ("Czechia", "COUNTRY"), ("China", "COUNTRY"), ("Egypt", "COUNTRY")])
+    assert got == {"Ana Lopez": "President", "Ivo Kral": "Ambassador to Kenya", "Li Na": "Ambassador to Kenya",
+                   "Omar Khan": "Ambassador to Kenya"}
+
+
+def test_who_presents_credentials_is_an_ambassador_and_a_titled_host_keeps_their_title():
+    t = ("President Ana Lopez met the new envoys on Tuesday. Also presenting credentials on Tuesday were "
+         "Ivo Kral of Czechia and Li Na of China.")
+    got = _titles(t, [("Ana Lopez", "PARTICIPANT"), ("Ivo Kral", "PARTICIPANT"), ("Li Na", "PARTICIPANT"),
+                      ("President", "TITLE"), ("Czechia", "COUNTRY"), ("China", "COUNTRY")])
+    assert got == {"Ana Lopez": "President", "Ivo Kral": "Ambassador", "Li Na": "Ambassador"}
+
+
+def test_a_title_tagged_from_a_possessive_loses_the_s():
+    t = "Ana Lopez met Omar Khan, the Premier's Advisor Li Na, on Monday in Lima."
+    got = _titles(t, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Li Na", "PARTICIPANT"),
+                      ("s Advisor", "TITLE")])
+    assert got["Li Na"] == "Advisor"
