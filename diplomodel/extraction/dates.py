@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 
 from diplomodel.extraction.dateline import MONTH_NAME
 from diplomodel.extraction.document import Document
@@ -87,6 +88,7 @@ def _nearest_year(day: datetime.date, published: datetime.date) -> datetime.date
     return min(options, key=lambda d: (abs((d - published).days), d > published))
 
 
+@lru_cache(maxsize=4096)  # one date written many times (a dateline, a repeated "on Monday"): parsed once
 def _parse(s: str, published: datetime.date | None) -> tuple[datetime.date, str] | None:
     from dateparser.date import DateDataParser
 

@@ -151,6 +151,7 @@ def _key(text: str) -> str:
     return fold(re.sub(r"['’]s$", "", s))
 
 
+@lru_cache(maxsize=1 << 16)  # the same few forms recur in every article: read each once a process
 def _lookup(text: str | None) -> tuple[str, str] | None:
     if not text:
         return None
