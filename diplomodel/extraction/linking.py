@@ -36,6 +36,10 @@ _PRE_GAP_COMMA = re.compile(r"\s*,?\s*$")  # "Foreign Minister, Jeyhun Bayramov"
 _POST_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$", re.I)  # "Jan Novak of the Czech Republic"
 _POST_FIRST = re.compile(r"\s*,\s*(?:who\s+(?:is|serves\s+as|was|has\s+been)\s+|also\s+)?(?:the\s+|a\s+|an\s+)?"
                          r"(?:\w+['’]s\s+)?(?:(?:visiting|new|newly[- ]appointed|acting|incumbent)\s+)?$", re.I)
+_TITLE_TO = re.compile(r"(?i)\b(?:ambassador|envoy|high commissioner|representative|minister|president|"
+                       r"secretary|speaker|consul)s?\s+(?:to|of)\s+(?:the\s+)?$")
+#: "Fernando Haddad (Brazil)": a country in parentheses right after the name.
+_PAREN_COUNTRY = re.compile(r"\s*,?\s*\(\s*$")
 #: Between two TITLE entities of one title: "Chairman of the Senate", "Deputy Prime Minister and Foreign Minister".
 _TITLE_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|&|of(?:\s+the)?|for(?:\s+the)?|,)?\s*", re.I)
 
@@ -97,7 +101,9 @@ def _chain(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, 
         if e.label not in ATTR_LABELS:
             break
         first = cursor == mention.start
-        if not (_PRE_GAP.fullmatch(gap) or (first and e.label == "TITLE" and _PRE_GAP_COMMA.fullmatch(gap))):
+        # "Foreign Minister, Jeyhun Bayramov"; "British Ambassador to Lebanon, Hamish Cowell"
+        titled = e.label == "TITLE" or (e.label == "COUNTRY" and _TITLE_TO.search(text, max(0, e.start - 40), e.start))
+        if not (_PRE_GAP.fullmatch(gap) or (first and titled and _PRE_GAP_COMMA.fullmatch(gap))):
             break
         if first and re.search(r"\band\b", gap, re.I):
             break  # "Y of the Rwandese Republic and Z": the attribute before "and" is Y's
@@ -189,6 +195,13 @@ def link_mention(text: str, mention: Entity, entities: list[Entity], sent: tuple
             out.country = name
             out.spans["country"] = (c.start, c.end)
             break
+    if out.country is None:  # "Fernando Haddad (Brazil)", "Carlos Cuerpo, (Spain)"
+        paren = next((c for c in entities if c.label == "COUNTRY" and mention.end <= c.start <= mention.end + 6
+                      and _PAREN_COUNTRY.fullmatch(text[mention.end:c.start])
+                      and text[c.end:c.end + 3].lstrip().startswith(")")), None)
+        if paren is not None and country_name(text[paren.start:paren.end]):
+            out.country = country_name(text[paren.start:paren.end])
+            out.spans["country"] = (paren.start, paren.end)
     if out.country is None and out.organization:
         out.country = org_country(out.organization)
         if out.country:

@@ -112,6 +112,8 @@ def is_participant(person: Person, first_weight: float = 3.0, min_score: float =
 
 
 _GLUED_TITLE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z\u00e0-\u017f]+-$")
+_HYPHEN_AFTER = re.compile(r"-[A-Z][a-z\u00e0-\u017f]+(?![\w-])")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.$")
 
 
@@ -120,14 +122,16 @@ def mend_name_edges(text: str, entities: list[Entity]) -> list[Entity]:
 
     - a handle or hashtag ("@GotabayaR", "#FirstLast") is no form of a name: dropped;
     - a word of office glued to the name ("Wien-Weibert ArthusAmbassador of Haiti"): cut off;
-    - a lone initial glued before the name ("U.Khurelsukh"): taken in.
+    - a lone initial glued before the name ("U.Khurelsukh"): taken in;
+    - half of a hyphenated name left out ("Kassym-" before "Jomart Tokayev", "-Castejón" after
+      "Pedro Sánchez Pérez"): taken in.
 
-    >>> t = "PM met @AnaLopezR and Dr. Omar KhanAmbassador of Chad, with U.Batbold."
+    >>> t = "PM met @AnaLopezR and Dr. Omar KhanAmbassador of Chad, with U.Batbold and Kassym-Jomart Ali."
     >>> def at(w):
     ...     return Entity(t.index(w), t.index(w) + len(w), "PARTICIPANT")
-    >>> ents = [at("AnaLopezR"), at("Omar KhanAmbassador"), at("Batbold")]
+    >>> ents = [at("AnaLopezR"), at("Omar KhanAmbassador"), at("Batbold"), at("Jomart Ali")]
     >>> [t[e.start:e.end] for e in mend_name_edges(t, ents)]
-    ['Omar Khan', 'U.Batbold']
+    ['Omar Khan', 'U.Batbold', 'Kassym-Jomart Ali']
     """
     from diplomodel.knowledge.names import TITLE_WORDS
 
@@ -147,6 +151,12 @@ def mend_name_edges(text: str, entities: list[Entity]) -> list[Entity]:
         initial = _INITIAL_BEFORE.search(text, max(0, start - 2), start)
         if initial:
             start = initial.start()
+        half = _HYPHEN_BEFORE.search(text, max(0, start - 30), start)
+        if half and half.group(0)[:-1].lower() not in TITLE_WORDS:
+            start = half.start()
+        half = _HYPHEN_AFTER.match(text, end)
+        if half and half.group(0)[1:].lower() not in TITLE_WORDS:
+            end = half.end()
         out.append(e if (start, end) == (e.start, e.end) else Entity(start, end, e.label, e.score, text[start:end]))
     return out
 

@@ -173,3 +173,19 @@ def test_a_title_tagged_from_a_possessive_loses_the_s():
     got = _titles(t, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Li Na", "PARTICIPANT"),
                       ("s Advisor", "TITLE")])
     assert got["Li Na"] == "Advisor"
+
+
+def test_a_country_in_parentheses_after_the_name():
+    t = ("Ana Lopez also met her colleagues Ivo Kral (Czechia), Li Na, (China) and Omar Khan on the "
+         "sidelines of the summit in Lima.")
+    got = countries(t, [("Ana Lopez", "PARTICIPANT"), ("Ivo Kral", "PARTICIPANT"), ("Li Na", "PARTICIPANT"),
+                        ("Omar Khan", "PARTICIPANT"), ("Czechia", "COUNTRY"), ("China", "COUNTRY"), ("Lima", "LOC")])
+    assert got["Ivo Kral"] == "Czech Republic" and got["Li Na"] == "China" and got["Omar Khan"] is None
+
+
+def test_a_title_to_a_state_then_a_comma_still_describes_the_name():
+    t = "Ana Lopez also met at her office with British Ambassador to Peru, Omar Khan, on Monday."
+    b = check(build_brief(t, tag(t, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"),
+                                     ("British", "COUNTRY"), ("Ambassador", "TITLE"), ("Peru", "COUNTRY")]), PUB))
+    khan = next(p for p in b["participants"] if p["name"] == "Omar Khan")
+    assert (khan["title"], khan["country"]) == ("Ambassador to Peru", "United Kingdom")

@@ -36,3 +36,14 @@ def test_an_abbreviated_title_is_no_person():
     t = "Lankan Prez and PM Ana Lopez met Omar Khan."
     b = build_brief(t, tag(t, [("Prez", "PARTICIPANT"), ("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT")]), None)
     assert [p.name for p in b.participants] == ["Ana Lopez", "Omar Khan"]
+
+
+def test_half_of_a_hyphenated_name_is_taken_in():
+    from diplomodel.extraction.people import mend_name_edges
+    from diplomodel.models.labels import Entity
+
+    t = "Kassym-Jomart Tokayev met Pedro Sanchez Perez-Castejon and the Secretary-General Ana Ruiz."
+    def at(w):
+        return Entity(t.index(w), t.index(w) + len(w), "PARTICIPANT")
+    got = [t[e.start:e.end] for e in mend_name_edges(t, [at("Jomart Tokayev"), at("Pedro Sanchez Perez"), at("Ana Ruiz")])]
+    assert got == ["Kassym-Jomart Tokayev", "Pedro Sanchez Perez-Castejon", "Ana Ruiz"]
