@@ -139,24 +139,35 @@ COUNTERPART = re.compile(r"\b(?:met(?: with)?|meets(?: with)?|meeting with|recei
                          r"held (?:talks|a meeting|consultations|discussions) with|(?:talks|discussions?|conversation|"
                          r"call) with|discussed with|spoke (?:with|to)|credentials from|counterparts?)\s+$", re.I)
 _LIST_AFTER = re.compile(r"(?:,|\band|\bas well as)\s*(?:and\s+)?$")
-_OF_STATE = re.compile(r"\s*(?:of [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}|\([^()]{1,40}\)|from [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})")
+_OF_STATE = re.compile(r"\s*(?:of (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}|\([^()]{1,40}\)|from [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})")
 _PAST_OR_PLAN = re.compile(r"\b(?:will|would|next|plans?|planned|upcoming|previous|previously|last year|earlier|"
                            r"ago|(?:19|20)\d\d)\b", re.I)
 
 
-def _title_gap(text: str, start: int, end: int) -> int:
+def _title_gap(text: str, start: int, end: int, commas: bool = True) -> int:
     """Where the run of words of office, states, capitalised words and forms of address that ends
-    at ``end`` begins ("Chinese Executive Vice Premier " before a name); ``end`` if there is none."""
+    at ``end`` begins ("Chinese Executive Vice Premier " before a name); ``end`` if there is none.
+    Without ``commas`` the run stops at a comma (the separator of a list of people)."""
     glue = {"of", "the", "and", "for", "his", "her", "their", "its", "new", "newly", "appointed", "visiting",
             "executive", "national", "security", "adviser", "advisor", "councillor", "councilor"}
     pos = end
     for m in reversed(list(re.finditer(r"[\w'’.-]+[,]?", text[start:end]))):
+        if not commas and m.group(0).endswith(","):
+            break
         w = m.group(0).rstrip(",").strip(".").lower()
         capital = m.group(0)[:1].isupper()
         if not (w in TITLE_WORDS or w in HONORIFICS or w in glue or capital or country_name(w)):
             break
         pos = start + m.start()
     return pos
+
+
+def _listed_after(text: str, window: int, before: str, taken: list[Span], s0: int) -> bool:
+    """Whether ``before`` (from ``window``) ends in a list separator right after a participant's
+    mention ("A, ", "A of Chad and ", "A (Chad), ")."""
+    listed = _LIST_AFTER.search(before)
+    return bool(listed) and any(e == window + listed.start() or _OF_STATE.fullmatch(text[e:window + listed.start()] or "x")
+                                for s, e in taken if s >= s0 and e <= window + listed.start())
 
 
 def promote_attendees(doc: Document) -> None:
@@ -194,11 +205,10 @@ def promote_attendees(doc: Document) -> None:
                     continue
                 window = max(s0, m.start - 120)
                 before = text[window:_title_gap(text, window, m.start)]
-                listed = _LIST_AFTER.search(before)
-                if ATTENDEE.search(before) or COUNTERPART.search(before) or (
-                        listed and any(e == window + listed.start() or
-                                       _OF_STATE.fullmatch(text[e:window + listed.start()] or "x")
-                                       for s, e in taken if s >= s0 and e <= window + listed.start())):
+                # "..., Prime Minister Y of Sweden, Prime Minister Z": the list runs on past a title
+                lists = [before, text[window:_title_gap(text, window, m.start, commas=False)]]
+                if ATTENDEE.search(before) or COUNTERPART.search(before) or any(
+                        _listed_after(text, window, b, taken, s0) for b in lists):
                     moved.append(p)
                     taken += [(q.start, q.end) for q in p.mentions]
                     grew = True

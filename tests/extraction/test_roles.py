@@ -182,3 +182,19 @@ def test_addressees_of_wishes_and_planned_partners_are_mentioned(text):
                      ("Khan", "PARTICIPANT"), ("Lina Park", "PARTICIPANT"), ("Lima", "LOC")])
     assert [p["name"] for p in b["participants"]] == ["Ana Lopez", "Omar Khan"]
     assert b["mentioned"] == ["Lina Park"]
+
+
+def test_a_list_of_counterparts_runs_on_past_titles_and_states():
+    from diplomodel.extraction import build_brief
+    from conftest import check, tag
+
+    t = ("President Ana Lopez has also had discussions with the Crown Prince of Abu Dhabi Mohamed bin Zayed "
+         "Sultan Al Nahyan, Prime Minister Ivo Kral of Czechia, Prime Minister Li Na of the United Kingdom and "
+         "President Omar Khan of Chad.")
+    ents = tag(t, [("Ana Lopez", "PARTICIPANT"), ("Mohamed bin Zayed Sultan Al Nahyan", "PARTICIPANT"),
+                   ("Crown Prince", "TITLE"), ("Ivo Kral", "PERSON"), ("Li Na", "PERSON"),
+                   ("Omar Khan", "PERSON"), ("Prime Minister", "TITLE"), ("President", "TITLE"),
+                   ("Czechia", "COUNTRY"), ("United Kingdom", "COUNTRY"), ("Chad", "COUNTRY")])
+    b = check(build_brief(t, ents, None))
+    assert [p["name"] for p in b["participants"]] == ["Ana Lopez", "Mohamed bin Zayed Sultan Al Nahyan", "Ivo Kral",
+                                                      "Li Na", "Omar Khan"]
