@@ -136,7 +136,7 @@ ATTENDEE = re.compile(r"\b(?:(?:also )?attended by|in the presence(?: of)?|accom
                       r"led by|flanked by|participation(?: of)?)\s+$", re.I)  # "of" may open the title run
 #: Text right before the other side of a meeting: "met", "received", "held talks with", "his counterpart".
 COUNTERPART = re.compile(r"\b(?:met(?: with)?|meets(?: with)?|meeting with|received|receives|hosted|hosts|welcomed|"
-                         r"held (?:talks|a meeting|consultations|discussions) with|(?:talks|discussions?|conversation|"
+                         r"held (?:talks?|a meeting|consultations|discussions) with|(?:talks?|discussions?|conversation|"
                          r"call) with|discussed with|spoke (?:with|to)|credentials from|counterparts?)\s+$", re.I)
 _LIST_AFTER = re.compile(r"(?:,|\band|\bas well as)\s*(?:and\s+)?$")
 _OF_STATE = re.compile(r"\s*(?:of (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}|\([^()]{1,40}\)|from [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})")

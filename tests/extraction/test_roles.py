@@ -198,3 +198,13 @@ def test_a_list_of_counterparts_runs_on_past_titles_and_states():
     b = check(build_brief(t, ents, None))
     assert [p["name"] for p in b["participants"]] == ["Ana Lopez", "Mohamed bin Zayed Sultan Al Nahyan", "Ivo Kral",
                                                       "Li Na", "Omar Khan"]
+
+
+def test_held_talk_with_in_the_singular_names_the_other_side():
+    from diplomodel.extraction import build_brief
+    from conftest import check, tag
+
+    t = "Ana Lopez met Omar Khan in Lima on Sunday. She also held talk with Ivo Kral, the leader of Czechia."
+    b = check(build_brief(t, tag(t, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"),
+                                     ("Ivo Kral", "PERSON"), ("Czechia", "COUNTRY")]), None))
+    assert "Ivo Kral" in [p["name"] for p in b["participants"]]
