@@ -35,7 +35,8 @@ IN_PERSON_CUE = re.compile(r"\b(?:met|meets|received|hosted|welcomed|visit(?:ed|
 WEAK_CUE = re.compile(r"^(?:received|receives|welcomed|visit\w*|summit|bilateral|conversation)$", re.I)
 #: Cues of a non-meeting story: messages, condolences, statements, sanctions.
 NEGATIVE_CUE = re.compile(
-    r"\b(?:condolences?|condoled|letter|message|statement|sanctions?|congratulat\w+|telegram|"
+    r"\b(?:condolences?|condoled|letters?(?! of credence)|messages?|statement|sanctions?|congratulat\w+|telegrams?|"
+    r"announced plans|"
     r"decree|tweet(?:ed)?|posted|communiqu[eé] issued)\b", re.I)
 
 

@@ -123,3 +123,14 @@ def test_a_later_sidelines_cue_refines_an_in_person_headline():
 ])
 def test_summit_shapes_without_the_word_sidelines(text):
     assert find_format(text)[0] == "multilateral_sidelines"
+
+
+def test_plural_messages_make_a_lead_negative_but_letters_of_credence_do_not():
+    from diplomodel.extraction import build_brief
+    from conftest import check, tag
+
+    t = "Ana Lopez and Omar Khan on Monday sent messages of sympathy to Ivo Kral over the floods."
+    spec = [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Ivo Kral", "PARTICIPANT")]
+    assert not check(build_brief(t, tag(t, spec), None))["is_meeting"]
+    t2 = "Ana Lopez on Monday received the letters of credence of Omar Khan and Ivo Kral in Lima."
+    assert check(build_brief(t2, tag(t2, spec), None))["is_meeting"]
