@@ -97,12 +97,18 @@ def keep_meeting_people(doc: Document) -> None:
     doc.others = sorted(doc.others + dropped, key=lambda p: p.mentions[0].start)
 
 
+_CITES_AFTER = re.compile(r"\s+(?:cites|cited|citing|quotes|quoted|quoting|reports|reported)\b")
+_CITED_BEFORE = re.compile(r"\b(?:cites|cited|citing|quoting|according to)\s+$", re.I)
+
+
 def demote_non_people(text: str, ents: list[Entity]) -> list[Entity]:
     """Person mentions that are really organisations become ORG.
 
     - "Milli Majlis (Parliament) Speaker Sahiba Gafarova": a "name" directly followed by a title and
       another name modifies that title; people are not written "Name Title Name".
     - "... told Trend": a "name" that starts an organisation tagged elsewhere ("Trend News Agency").
+    - "Kazinform cites Akorda": a one-word "name" that cites or is cited, and is no part of any
+      person's name in the text, is a source (an agency, a presidential office).
 
     >>> t = "Milli Majlis (Parliament) Speaker Sahiba Gafarova met Akhannouch, Parliament told Trend (Trend News Agency)."
     >>> def ent(s, label, k=0):
@@ -124,7 +130,10 @@ def demote_non_people(text: str, ents: list[Entity]) -> list[Entity]:
                               and gap.fullmatch(text[e.end:nxt[0].start]) is not None
                               and gap.fullmatch(text[nxt[0].end:nxt[1].start]) is not None)
             starts_org = any(o != name and o.startswith(name + " ") for o in orgs)
-            if modifies_title or starts_org:
+            source = (" " not in name and (_CITES_AFTER.match(text, e.end) or _CITED_BEFORE.search(text, max(0, e.start - 20), e.start))
+                      and not any(o is not e and o.label in _PEOPLE and " " in text[o.start:o.end].strip()
+                                  and name in text[o.start:o.end].lower().split() for o in ents))
+            if modifies_title or starts_org or source:
                 e = Entity(e.start, e.end, "ORG", e.score, e.text)
         out.append(e)
     return out

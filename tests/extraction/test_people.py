@@ -47,3 +47,17 @@ def test_half_of_a_hyphenated_name_is_taken_in():
         return Entity(t.index(w), t.index(w) + len(w), "PARTICIPANT")
     got = [t[e.start:e.end] for e in mend_name_edges(t, [at("Jomart Tokayev"), at("Pedro Sanchez Perez"), at("Ana Ruiz")])]
     assert got == ["Kassym-Jomart Tokayev", "Pedro Sanchez Perez-Castejon", "Ana Ruiz"]
+
+
+def test_a_one_word_source_is_no_person_but_a_cited_person_stays_one():
+    from diplomodel.extraction.participants import demote_non_people
+    from diplomodel.models.labels import Entity
+
+    t = "Ana Lopez spoke with Omar Khan by phone, Lumina cites Ordana. Talks were good, according to Khan."
+    def at(w, k=0):
+        i = t.index(w, k)
+        return Entity(i, i + len(w), "PARTICIPANT")
+    ents = [at("Ana Lopez"), at("Omar Khan"), at("Lumina"), at("Ordana"), at("Khan", 70)]
+    got = [(t[e.start:e.end], e.label) for e in demote_non_people(t, ents)]
+    assert got == [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Lumina", "ORG"),
+                   ("Ordana", "ORG"), ("Khan", "PARTICIPANT")]
