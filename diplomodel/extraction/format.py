@@ -40,8 +40,10 @@ FORMAT_CUES: list[tuple[str, re.Pattern[str]]] = [
         # "prior to the Lima Group Meeting", "to attend the G20 Foreign Ministers Meeting"
         r"\b(?:(?:during|at|ahead of|prior to|for|as part of) the|(?:to attend|attending|after attending|in \w+ for|"
         r"participating in|taking part in) (?:the|an?))\s+"
-        r"(?:(?!press\b|news\b)[\w'’./()-]+\s+){0,8}?(?:summit|conference|forum|general assembly|ministerial|"
-        r"congress|(?-i:Session|Meetings?|Council))\b|\b(?:G20|G7|APEC|BRICS|SCO|ASEAN|CHOGM|UNGA|COP\s?\d+) "
+        r"(?:(?!press\b|news\b|upcoming\b|next\b|forthcoming\b)[\w'’./()-]+\s+){0,8}?(?:summit|conference|forum|"
+        r"general assembly|ministerial|congress|(?-i:Session|Meetings?|Council))\b|"
+        # "as part of the extraordinary meeting of the Organization of Islamic Cooperation"
+        r"\bas part of the\s+(?:[\w'’-]+\s+){0,4}?meeting of the\s+(?-i:[A-Z])|\b(?:G20|G7|APEC|BRICS|SCO|ASEAN|CHOGM|UNGA|COP\s?\d+) "
         r"(?:summit|meeting|ministers|foreign ministers|leaders)", re.I)),
 ]
 

@@ -134,3 +134,11 @@ def test_plural_messages_make_a_lead_negative_but_letters_of_credence_do_not():
     assert not check(build_brief(t, tag(t, spec), None))["is_meeting"]
     t2 = "Ana Lopez on Monday received the letters of credence of Omar Khan and Ivo Kral in Lima."
     assert check(build_brief(t2, tag(t2, spec), None))["is_meeting"]
+
+
+def test_an_upcoming_summit_is_not_the_venue_of_a_call_and_part_of_a_meeting_of_a_body_is():
+    t = "Ana Lopez spoke today with Omar Khan to discuss preparations for the upcoming G20 Summit in Lima."
+    assert find_format(t, prefer=sentence_spans(t))[0] == "phone_call"
+    t2 = ("Ana Lopez met with Omar Khan as part of the extraordinary expanded meeting of the Organization of "
+          "Andean States in Quito on Monday.")
+    assert find_format(t2, prefer=sentence_spans(t2))[0] == "multilateral_sidelines"
