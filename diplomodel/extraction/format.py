@@ -43,7 +43,7 @@ FORMAT_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?!press\b|news\b|upcoming\b|next\b|forthcoming\b)[\w'’./()-]+\s+){0,8}?(?:summit|conference|forum|"
         r"general assembly|ministerial|congress|(?-i:Session|Meetings?|Council))\b|"
         # "as part of the extraordinary meeting of the Organization of Islamic Cooperation"
-        r"\bas part of the\s+(?:[\w'’-]+\s+){0,4}?meeting of the\s+(?-i:[A-Z])|\b(?:G20|G7|APEC|BRICS|SCO|ASEAN|CHOGM|UNGA|COP\s?\d+) "
+        r"\bas part of the\s+(?:[\w'’-]+\s+){0,4}?meeting of the\s+(?-i:[A-Z])|(?<!upcoming )(?<!next )(?<!forthcoming )\b(?:G20|G7|APEC|BRICS|SCO|ASEAN|CHOGM|UNGA|COP\s?\d+) "
         r"(?:summit|meeting|ministers|foreign ministers|leaders)", re.I)),
 ]
 
@@ -53,7 +53,8 @@ _SIDELINES_CUE = re.compile(r"\b(?:on|in|at) the (?:sidelines?|margins?|fringes?
 
 #: The verb of a call readout that names no telephone ("Today, the Prime Minister spoke with the
 #: President of Mexico"): a call when nothing in the participants' sentences puts them in one room.
-SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked|talks|has spoken|had a conversation|held a conversation) with\b", re.I)
+SPOKE_WITH = re.compile(r"\b(?:spoke|speaks|talked|talks|has spoken|had a conversation|held a conversation)"
+                        r"(?: (?:today|yesterday|again|earlier|separately|briefly|on \w+day))? with\b", re.I)
 
 
 def find_format(text: str, prefer: list[Span] | None = None) -> tuple[str, Span | None]:
