@@ -65,6 +65,12 @@ def render(meta: dict[str, Any], evals: list[dict[str, Any]], notes: list[str] |
         lines.append("")
     else:
         sm = None
+    off = meta.get("officials")
+    if isinstance(off, dict):
+        lines += ["## Known officials", "",
+                  f"- `{off.get('path')}`: {off.get('entries')} officials' countries from {off.get('briefs')} annotated "
+                  f"briefs ({', '.join(f'`{x}`' for x in off.get('sources') or [])}; `training/build_officials.py`)",
+                  "- fills a participant's country only where the article's own words leave it open", ""]
     if evals:
         lines += ["## Measured", ""]
     for ev in evals:
