@@ -13,6 +13,8 @@
 4. With ``--summarizer`` (briefs with topics and summaries given, a summarizer in ``--from``), the
    summarizer's adapter continues too, on ``configs/summarizer_more.yaml``'s recipe with the
    annotations as one more source (``--summarizer-weight``; ``--summarizer-steps``).
+   The table of known officials of ``--from`` (``officials.json``) gains the train part's
+   participants that have a country (``training/build_officials.py``).
 5. Old and new model are scored on the held-out part (briefs where it has them, else entity F1)
    and on the real dev split (when ``--dev`` is there; with ``--summarizer`` also topics, outcomes
    and ROUGE); ``<out>/retrain.json`` holds the figures and ``<out>/README.md`` the card.
@@ -213,6 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     train_tagger.main(["--config", str(work / "tagger.yaml")] + (["--resume"] if ns.resume else []))
     if ns.summarizer:
         train_summarizer(ns, init_from, out, work)
+    import build_officials
+    from diplomodel.data.record import read_records
+
+    train_part, _ = read_records(work / "annotations_train.jsonl")
+    build_officials.extend(out, init_from, train_part, str(work / "annotations_train.jsonl"))
     dev = Path(ns.dev) if ns.dev else None
     figures = {"old": score(init_from, heldout, dev, ns.summarizer), "new": score(out, heldout, dev, ns.summarizer),
                "annotations": {"files": [str(p) for p in ns.annotations], "records": n_records,

@@ -24,7 +24,8 @@ def _briefs(path: Path, n: int, offset: int = 0) -> Path:
         rows.append({"id": f"u{offset + i}", "published": "2024-05-06",
                      "text": f"Foreign Minister {a} met {b} in Lima on Monday to discuss fisheries, case {offset + i}.",
                      "brief": {"is_meeting": True, "format": "in_person",
-                               "participants": [{"name": a, "title": "Foreign Minister"}, {"name": b}]}})
+                               "participants": [{"name": a, "title": "Foreign Minister", "country": "Peru"},
+                                                {"name": b}]}})
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
     return path
 
@@ -79,11 +80,17 @@ def test_a_tiny_run_writes_a_model_dir_whose_card_compares_old_and_new(tmp_path:
     meta = json.loads((out / "diplomodel.json").read_text("utf-8"))
     assert meta["tagger"]["training"]["init_from"] == str(tiny_lora_model)
     assert meta["tagger"]["training"]["mixture"]["annotations"] == 3.0
+    assert meta["officials"]["entries"] >= 1 and meta["officials"]["briefs"] == 8  # the train part only
 
     from diplomodel.briefer import Briefer
 
-    brief = Briefer.from_pretrained(out)(["Foreign Minister Ana Ruiz met Ivo Kral in Lima."], summary=False)[0]
+    loaded = Briefer.from_pretrained(out)
+    brief = loaded(["Foreign Minister Ana Ruiz met Ivo Kral in Lima."], summary=False)[0]
     assert brief.to_dict()["is_meeting"] in (True, False)
+    trained = {json.loads(line)["id"] for line in (Path(f"{out}.work") / "annotations_train.jsonl").read_text().splitlines()}
+    for i, (a, _) in enumerate(PEOPLE):  # a first participant trained on is known; one only held out is not
+        ids = {f"u{i}", f"u{i + len(PEOPLE)}"}
+        assert loaded.officials.country_of(a) == ("Peru" if ids & trained else None)
 
 
 def test_summarizer_retraining_continues_the_adapter_on_briefs_with_summaries(
