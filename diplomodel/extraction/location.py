@@ -46,8 +46,8 @@ def pick_location(doc: Document) -> None:
     place with no known country after "at", or one followed by "palace", "house"... (a building),
     yields to the dateline; a country followed by a title or a mission ("visiting US Secretary",
     "the Chinese Embassy") is no place; a "recent" visit is not this meeting; at a summit's
-    sidelines the sentence naming the event counts first, then any meeting sentence, then the
-    dateline. A city name the tagger cut short ("Port" of "Port Moresby") is made whole.
+    sidelines the sentence naming the event counts first, then the dateline (any meeting
+    sentence before a dateline that only names the agency's home). A city name the tagger cut short ("Port" of "Port Moresby") is made whole.
     """
     if doc.format in ("phone_call", "video_call"):
         return
@@ -71,10 +71,10 @@ def pick_location(doc: Document) -> None:
                                             and doc.cues[si]):
             building = e.label == "LOC" and _place_of(text, text[e.start:e.end], e.end)[2]
             cands.append(((3, not building, -e.start), si, e.label, (e.start, e.end)))
-    if sidelines is not None:  # the venue is the event's: "on the sidelines of the X in Y"; else where
-        # a meeting sentence places the talks ("while meeting X at the UN Headquarters in New York"),
-        # before the dateline (often the agency's home, not the summit's)
-        cands = [c for c in cands if c[1] in sidelines] or cands
+    if sidelines is not None:  # the venue is the event's: "on the sidelines of the X in Y"; else the
+        # dateline, unless it is only the agency's home ("ASTANA. KAZINFORM - ..."): then where a meeting
+        # sentence places the talks ("while meeting X at the UN Headquarters in New York")
+        cands = [c for c in cands if c[1] in sidelines] or (cands if _agency_home(doc) else [])
     capital = _CAPITAL.search(text, *sents[doc.participant_sents[0]]) if doc.participant_sents else None
     if capital and country_name(capital.group(1)):  # "met in the Uzbek capital"
         country = country_name(capital.group(1))
@@ -110,6 +110,23 @@ def pick_location(doc: Document) -> None:
         host = _host_country(doc)
         if host is not None:
             doc.location, doc.location_spans = Location(city=None, country=host[0]), [host[1]]
+
+
+_AGENCY_AFTER = re.compile(r"\s*\(?[A-Z]{3,}\)?(?:\s*[-–—:]|\s+(?=[A-Z][a-z]))")
+
+
+def _agency_home(doc: Document) -> bool:
+    """No dateline city, or one that only names where the agency sits: "ASTANA. KAZINFORM - The ..."
+    (an all-capitals agency name opens the body), not a reporter's "DUBAI, Dec 3 - ...".
+
+    >>> from diplomodel.extraction.document import Document
+    >>> _agency_home(Document.make("ASTANA. KAZINFORM The talks ended.", [], None))
+    True
+    >>> _agency_home(Document.make("DUBAI, Dec 3 - Brazilian President Lula met Scholz.", [], None))
+    False
+    """
+    d = doc.dateline
+    return d is None or not d.city or _AGENCY_AFTER.match(doc.text, d.body) is not None
 
 
 def _whole_city(text: str, start: int, end: int) -> int:

@@ -70,7 +70,13 @@ def test_places_read_as_real_copy_writes_them(text, extra, expected):
     assert loc(text, extra) == expected
 
 
-def test_sidelines_without_a_venue_in_the_event_sentence_take_the_meeting_sentence():
-    t = ("ASTANA, Sept 20 - Ana Lopez met Omar Khan on the sidelines of the General Assembly. "
+def test_sidelines_without_a_venue_in_the_event_sentence_take_the_meeting_sentence_over_an_agency_home():
+    t = ("ASTANA. LUMINFORM - Ana Lopez met Omar Khan on the sidelines of the General Assembly. "
          "Omar Khan said so while meeting Ana Lopez at the UN Headquarters in New York on Tuesday.")
     assert loc(t, [("New York", "LOC"), ("UN Headquarters", "LOC")]) == ("New York", "United States")
+
+
+def test_a_reporters_dateline_at_the_summit_beats_a_later_plan_elsewhere():
+    t = ("DUBAI, Dec 3 - Ana Lopez and Omar Khan met on the fringes of the climate conference. "
+         "Omar Khan is due to host Ana Lopez in Berlin on Monday for intergovernmental consultations.")
+    assert loc(t, [("Berlin", "LOC")]) == ("Dubai", "United Arab Emirates")
