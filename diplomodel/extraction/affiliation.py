@@ -268,8 +268,9 @@ def _country_mentions(text: str, ents: list[Entity]) -> list[tuple[Span, str]]:
 
 
 def _points_elsewhere(text: str, start: int) -> bool:
-    """ "Ambassador to X", "travelled to X", "the war in X": a country that is a destination or a scene."""
-    return re.search(r"\b(?:to|in|into|from|against|over|toward|towards)\s+(?:the\s+)?$",
+    """ "Ambassador to X", "travelled to X", "the war in X", "support for X", "talks on X": a country that is
+    a destination, a scene or a subject."""
+    return re.search(r"\b(?:to|in|into|from|against|over|toward|towards|for|on|about|regarding)\s+(?:the\s+)?$",
                      text[max(0, start - 16):start], re.I) is not None
 
 

@@ -189,3 +189,11 @@ def test_a_title_to_a_state_then_a_comma_still_describes_the_name():
                                      ("British", "COUNTRY"), ("Ambassador", "TITLE"), ("Peru", "COUNTRY")]), PUB))
     khan = next(p for p in b["participants"] if p["name"] == "Omar Khan")
     assert (khan["title"], khan["country"]) == ("Ambassador to Peru", "United Kingdom")
+
+
+def test_the_one_left_never_gets_the_country_a_meeting_is_about():
+    t = ("Ana Lopez spoke today with Colombian Foreign Minister Omar Khan. The two discussed their support for "
+         "Ukraine and for Ukraine's recovery.")
+    got = countries(t, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Colombian", "COUNTRY"),
+                        ("Foreign Minister", "TITLE"), ("Ukraine", "COUNTRY")])
+    assert got == {"Ana Lopez": None, "Omar Khan": "Colombia"}
