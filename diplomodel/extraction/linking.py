@@ -102,7 +102,9 @@ def _chain(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, 
             break
         first = cursor == mention.start
         # "Foreign Minister, Jeyhun Bayramov"; "British Ambassador to Lebanon, Hamish Cowell"
-        titled = e.label == "TITLE" or (e.label == "COUNTRY" and _TITLE_TO.search(text, max(0, e.start - 40), e.start))
+        titled = e.label == "TITLE" or (e.label == "COUNTRY" and (
+            _TITLE_TO.search(text, max(0, e.start - 40), e.start)  # "Minister of Foreign Affairs of Bulgaria, X"
+            or any(t.label == "TITLE" and _OF_OR_TO.fullmatch(text[t.end:e.start]) for t in before)))
         if not (_PRE_GAP.fullmatch(gap) or (first and titled and _PRE_GAP_COMMA.fullmatch(gap))):
             break
         if first and re.search(r"\band\b", gap, re.I):

@@ -197,3 +197,12 @@ def test_the_one_left_never_gets_the_country_a_meeting_is_about():
     got = countries(t, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Colombian", "COUNTRY"),
                         ("Foreign Minister", "TITLE"), ("Ukraine", "COUNTRY")])
     assert got == {"Ana Lopez": None, "Omar Khan": "Colombia"}
+
+
+def test_a_title_of_a_state_then_a_comma_gives_title_and_country():
+    t = "Deputy Prime Minister and Minister of Foreign Affairs of Chile, Ana Lopez, met Omar Khan in Lima."
+    b = check(build_brief(t, tag(t, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"),
+                                     ("Deputy Prime Minister", "TITLE"), ("Minister of Foreign Affairs", "TITLE"),
+                                     ("Chile", "COUNTRY"), ("Lima", "LOC")]), PUB))
+    lopez = next(p for p in b["participants"] if p["name"] == "Ana Lopez")
+    assert lopez["country"] == "Chile" and "Minister of Foreign Affairs" in lopez["title"]
