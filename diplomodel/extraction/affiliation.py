@@ -11,6 +11,8 @@ participants that still have no country, and returns the span it read as evidenc
   Israel attaches great importance to relations with Colombia" (the speaker's own country), and
   in a two-sided meeting the partner named there ("relations with Colombia", "praised the role
   of Belgium") goes to the other side.
+- :func:`by_respectively`: "X, Y and Z, his counterparts from A, B and C, respectively": the two
+  lists pair up in order.
 - :func:`by_known_officials` (its own step, :func:`known_officials`, before the place is read): an
   official the model dir's table of annotated briefs knows ("President Joe Biden" -> United
   States; :mod:`diplomodel.knowledge.officials`). On the real dev split it measured better filling
@@ -102,7 +104,8 @@ def fill_countries(doc: Document) -> None:
     Evidence goes to ``doc.country_spans``.
     """
     out, fmt, location, dateline = doc.participants, doc.format, doc.location, doc.dateline
-    found = infer_countries(doc.text, out, doc.entities, doc.sents).get("country", [])
+    found = by_respectively(doc.text, out, doc.entities, doc.sents)
+    found += infer_countries(doc.text, out, doc.entities, doc.sents).get("country", [])
     if fmt == "in_person" and location is not None and location.country:
         _host_country(out, location.country)
     if fmt != "multilateral_sidelines" and dateline is not None and dateline.country is not None:
@@ -112,6 +115,54 @@ def fill_countries(doc: Document) -> None:
     if fmt == "in_person" and location is not None and location.country:  # the host's own officials
         _host_country(out, location.country, everyone=True)
     doc.country_spans.extend(found)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _runs(text: str, spans: list[Span]) -> list[list[Span]]:
+    """Maximal runs of ``spans`` written as one list ("A, B and C")."""
+    runs: list[list[Span]] = []
+    for sp in sorted(spans):
+        if runs:
+            prev = runs[-1][-1]
+            end = prev[0] + len(text[prev[0]:prev[1]].rstrip(",; "))  # a tagged "Luxembourg," keeps its comma
+            if _LIST_GAP.fullmatch(text[end:sp[0]]):
+                runs[-1].append(sp)
+                continue
+        runs.append([sp])
+    return runs
+
+
+def by_respectively(text: str, participants: list[Participant], ents: list[Entity], sents: Sentences) -> list[Span]:
+    """ "X, Y and Z, his counterparts from A, B and C, respectively" / "the ministers of A and B, X and
+    Y, respectively": a list of participants and a list of as many states in one sentence pair up in
+    order, over any country linked before (the sentence says which is whose). Returns the spans read.
+
+    >>> t = "Lopez met Ruiz and Kral, her counterparts from Peru and Chile, respectively."
+    >>> ps = [Participant("Lopez", spans=[(0, 5)]), Participant("Ruiz", spans=[(10, 14)]),
+    ...       Participant("Kral", spans=[(19, 23)], country="Peru")]
+    >>> by_respectively(t, ps, [Entity(47, 51, "COUNTRY"), Entity(56, 61, "COUNTRY")], Sentences.split(t))
+    [(47, 51), (56, 61)]
+    >>> [p.country for p in ps]
+    [None, 'Peru', 'Chile']
+    """
+    out: list[Span] = []
+    for m in _RESPECTIVELY.finditer(text):
+        s0, s1 = sents.of(m.start())
+        owner = {sp: p for p in participants for sp in p.spans if s0 <= sp[0] < m.start()}
+        states = {(e.start, e.end): country_name(text[e.start:e.end]) for e in ents
+                  if e.label == "COUNTRY" and s0 <= e.start < m.start() and country_name(text[e.start:e.end])}
+        names = [r for r in _runs(text, list(owner)) if len(r) >= 2]
+        places = [r for r in _runs(text, list(states)) if len(r) >= 2]
+        pairs = [(n, c) for n in names for c in places if len(n) == len(c)]
+        if len(pairs) != 1:
+            continue  # no lists, or more than one way to pair them
+        for sp, cs in zip(*pairs[0]):
+            owner[sp].country = states[cs]
+            out.append(cs)
+    return out
 
 
 def known_officials(doc: Document) -> None:

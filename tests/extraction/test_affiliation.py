@@ -206,3 +206,14 @@ def test_a_title_of_a_state_then_a_comma_gives_title_and_country():
                                      ("Chile", "COUNTRY"), ("Lima", "LOC")]), PUB))
     lopez = next(p for p in b["participants"] if p["name"] == "Ana Lopez")
     assert lopez["country"] == "Chile" and "Minister of Foreign Affairs" in lopez["title"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lopez met on Saturday Ivo Kral, Li Na and Omar Khan, her counterparts from Czechia, China and Egypt, respectively.",
+    "Ana Lopez met the foreign ministers of Czechia, China and Egypt, Ivo Kral, Li Na and Omar Khan, respectively.",
+])
+def test_respectively_pairs_two_lists_in_order(text):
+    got = countries(text, [("Ana Lopez", "PARTICIPANT"), ("Ivo Kral", "PARTICIPANT"), ("Li Na", "PARTICIPANT"),
+                           ("Omar Khan", "PARTICIPANT"), ("Czechia,", "COUNTRY"), ("China", "COUNTRY"),
+                           ("Egypt", "COUNTRY")])
+    assert (got["Ivo Kral"], got["Li Na"], got["Omar Khan"]) == ("Czech Republic", "China", "Egypt")
