@@ -32,6 +32,7 @@ _FILLER = (r"(?:\s|\(|\)|\([^()]{0,40}\)|-|['’]s?(?![a-z])|"
            r"\b(?:of|to|the|his|her|their|its|and|counterparts?|newly|appointed|new|then|incumbent|acting)\b|"
            r"\b(?:Dr|Mr|Mrs|Ms|Prof|H\.\s?E|Sheikh|Sheikha|Prince|Princess|Sayyid|Sir|Dame|Mme)\b\.?)*")
 _PRE_GAP = re.compile(_FILLER + r"$", re.I)
+_COUNTERPART_COMMA = re.compile(r"\s+counterparts?\s*,\s*", re.I)
 _PRE_GAP_COMMA = re.compile(r"\s*,?\s*$")  # "Foreign Minister, Jeyhun Bayramov"
 _POST_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$", re.I)  # "Jan Novak of the Czech Republic"
 _POST_FIRST = re.compile(r"\s*,\s*(?:who\s+(?:is|serves\s+as|was|has\s+been)\s+|also\s+)?(?:the\s+|a\s+|an\s+)?"
@@ -105,7 +106,8 @@ def _chain(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, 
         titled = e.label == "TITLE" or (e.label == "COUNTRY" and (
             _TITLE_TO.search(text, max(0, e.start - 40), e.start)  # "Minister of Foreign Affairs of Bulgaria, X"
             or any(t.label == "TITLE" and _OF_OR_TO.fullmatch(text[t.end:e.start]) for t in before)))
-        if not (_PRE_GAP.fullmatch(gap) or (first and titled and _PRE_GAP_COMMA.fullmatch(gap))):
+        if not (_PRE_GAP.fullmatch(gap) or (first and titled and _PRE_GAP_COMMA.fullmatch(gap))
+                or (first and _COUNTERPART_COMMA.fullmatch(gap))):  # "his Egyptian counterpart, Sameh Shoukry"
             break
         if first and re.search(r"\band\b", gap, re.I):
             break  # "Y of the Rwandese Republic and Z": the attribute before "and" is Y's

@@ -217,3 +217,11 @@ def test_respectively_pairs_two_lists_in_order(text):
                            ("Omar Khan", "PARTICIPANT"), ("Czechia,", "COUNTRY"), ("China", "COUNTRY"),
                            ("Egypt", "COUNTRY")])
     assert (got["Ivo Kral"], got["Li Na"], got["Omar Khan"]) == ("Czech Republic", "China", "Egypt")
+
+
+def test_a_counterpart_then_a_comma_still_links_the_country_and_the_title():
+    t = "Foreign Minister Ana Lopez met Omar Khan. Another talk Lopez held was with her Egyptian counterpart, Li Na."
+    b = check(build_brief(t, tag(t, [("Ana Lopez", "PARTICIPANT"), ("Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"),
+                                     ("Li Na", "PARTICIPANT"), ("Foreign Minister", "TITLE"), ("Egyptian", "COUNTRY")]), PUB))
+    li = next(p for p in b["participants"] if p["name"] == "Li Na")
+    assert li["country"] == "Egypt"
