@@ -76,3 +76,27 @@ def test_save_and_load_round_trip(tmp_path):
 
 def test_empty_and_whitespace_texts_give_no_entities():
     assert Tagger.tiny_random().predict(["", "   \n "]) == [[], []]
+
+
+def test_a_name_whose_words_get_different_roles_stays_one_person():
+    # the tagger's argmax flips between the two people labels inside one name: one span, the
+    # role its words score highest for; an initial's full stop and a hyphen do not cut the name
+    text = "Minister Javier Pertile and R. Samuels met Jean-Luc Brassard"
+    words = split_words(text)
+    tags = {"Javier": "B-PARTICIPANT", "Pertile": "I-PERSON", "R": "B-PERSON", ".": "I-PARTICIPANT",
+            "Samuels": "I-PARTICIPANT", "Jean": "B-PERSON", "-": "I-PERSON", "Luc": "B-PARTICIPANT",
+            "Brassard": "I-PARTICIPANT"}
+    scores = {"Javier": 0.9, "Pertile": 0.5, "R": 0.4, "Jean": 0.3}
+    ents = decode_words([tags.get(text[s:e], "O") for s, e in words],
+                        [scores.get(text[s:e], 0.8) for s, e in words], words, text)
+    assert [(e.text, e.label) for e in ents] == [
+        ("Javier Pertile", "PARTICIPANT"), ("R. Samuels", "PARTICIPANT"), ("Jean-Luc Brassard", "PARTICIPANT")]
+
+
+def test_people_side_by_side_and_other_kinds_stay_apart():
+    text = "Ana Lopez Omar Ali Honda"
+    words = split_words(text)
+    ents = decode_words(["B-PARTICIPANT", "I-PARTICIPANT", "B-PERSON", "I-PERSON", "I-ORG"], [0.9] * 5,
+                        words, text)
+    assert [(e.text, e.label) for e in ents] == [("Ana Lopez", "PARTICIPANT"), ("Omar Ali", "PERSON"),
+                                                 ("Honda", "ORG")]
