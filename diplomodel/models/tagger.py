@@ -26,7 +26,8 @@ from typing import Iterator, Sequence
 import torch
 
 from diplomodel.errors import ModelError
-from diplomodel.models.labels import BIO_LABELS, Entity, bio_to_entity_label
+from diplomodel.models.decode import decode_words
+from diplomodel.models.labels import BIO_LABELS, Entity
 from diplomodel.models.runtime import WorkerPool, is_quantized, quantize_encoder
 from diplomodel.models.text import NUM_CASING_CLASSES, casing_class, split_words
 
@@ -137,64 +138,6 @@ def make_windows(tokenizer, texts: Sequence[str], max_length: int, stride: int,
                                               max_length, stride, casing):
             windows.append(Window(doc=d, input_ids=ids, type_ids=types, word_index=index))
     return windows, all_words
-
-
-#: Labels of one kind of span: a name the tagger half calls PARTICIPANT, half PERSON is one person.
-PEOPLE: frozenset[str] = frozenset({"PARTICIPANT", "PERSON"})
-
-
-def decode_words(tags: list[str], scores: list[float], words: list[tuple[int, int]],
-                 text: str) -> list[Entity]:
-    r"""Word-level BIO tags (lenient: a stray I- opens an entity) -> entities with char spans.
-
-    A person's words stay one span when their roles disagree ("B-PARTICIPANT I-PERSON") or a
-    hyphen glues them ("Jean" "-" "Luc"); the span takes the role whose words score highest in sum.
-
-    >>> text = "Ana Lopez\nRabat"
-    >>> [(e.text, e.label) for e in decode_words(["B-PERSON", "I-PERSON", "I-PERSON"], [0.9] * 3,
-    ...                                          [(0, 3), (4, 9), (10, 15)], text)]
-    [('Ana Lopez', 'PERSON'), ('Rabat', 'PERSON')]
-    >>> [(e.text, e.label) for e in decode_words(["B-PARTICIPANT", "I-PERSON", "I-PERSON"], [0.9, 0.4, 0.4],
-    ...                                          [(0, 3), (3, 4), (4, 7)], "Ali-Can")]
-    [('Ali-Can', 'PARTICIPANT')]
-    """
-    entities: list[Entity] = []
-    cur_label, cur_start, cur_end, cur_scores = None, 0, 0, []
-    votes: dict[str, float] = {}
-
-    def close() -> None:
-        if cur_label is not None:
-            s, e = words[cur_start][0], words[cur_end][1]
-            label = max(votes, key=votes.__getitem__) if len(votes) > 1 else cur_label
-            entities.append(Entity(s, e, label, sum(cur_scores) / len(cur_scores), text[s:e]))
-
-    for i, tag in enumerate(tags):
-        label = bio_to_entity_label(tag)
-        gap = text[words[i - 1][1]:words[i][0]] if i else "\n"
-        if label is None:
-            close()
-            cur_label = None
-        elif cur_label is not None and "\n" not in gap and (
-                (label == cur_label and tag.startswith("I-"))
-                or (label in PEOPLE and cur_label in PEOPLE and (tag.startswith("I-") or _hyphen_glued(
-                    text, words, i)))):
-            cur_end = i
-            cur_scores.append(scores[i])
-            votes[label] = votes.get(label, 0.0) + scores[i]
-        else:  # an entity never runs across a line break
-            close()
-            cur_label, cur_start, cur_end, cur_scores = label, i, i, [scores[i]]
-            votes = {label: scores[i]}
-    close()
-    return entities
-
-
-def _hyphen_glued(text: str, words: list[tuple[int, int]], i: int) -> bool:
-    """Is word ``i`` glued by a hyphen to the word before it ("Jean" "-" "Luc", "-" or "Luc")?"""
-    prev_s, prev_e = words[i - 1]
-    if prev_e != words[i][0]:
-        return False
-    return text[prev_s:prev_e] == "-" or text[words[i][0]:words[i][1]] == "-"
 
 
 class Tagger:
