@@ -39,6 +39,8 @@ _POST_FIRST = re.compile(r"\s*,\s*(?:who\s+(?:is|serves\s+as|was|has\s+been)\s+|
                          r"(?:\w+['’]s\s+)?(?:(?:visiting|new|newly[- ]appointed|acting|incumbent)\s+)?$", re.I)
 _TITLE_TO = re.compile(r"(?i)\b(?:ambassador|envoy|high commissioner|representative|minister|president|"
                        r"secretary|speaker|consul)s?\s+(?:to|of)\s+(?:the\s+)?$")
+#: Between a name and the title of its appositive: "Y, the top diplomat of Chile", "Y, Foreign Minister of Peru".
+_APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?:\w+['’]s\s+)?", re.I)
 #: "Fernando Haddad (Brazil)": a country in parentheses right after the name.
 _PAREN_COUNTRY = re.compile(r"\s*,?\s*\(\s*$")
 #: Between two TITLE entities of one title: "Chairman of the Senate", "Deputy Prime Minister and Foreign Minister".
@@ -109,8 +111,10 @@ def _chain(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, 
         if not (_PRE_GAP.fullmatch(gap) or (first and titled and _PRE_GAP_COMMA.fullmatch(gap))
                 or (first and _COUNTERPART_COMMA.fullmatch(gap))):  # "his Egyptian counterpart, Sameh Shoukry"
             break
-        if first and re.search(r"\band\b", gap, re.I):
-            break  # "Y of the Rwandese Republic and Z": the attribute before "and" is Y's
+        if re.search(r"\band\b", gap, re.I) and (first or e.label == "COUNTRY"):
+            break  # "Y of the Rwandese Republic and Z", "Y, the top diplomat of Chile and Foreign Minister Z": Y's
+        if first and titled and "," in gap and _appositive_of_previous(text, e, entities, sent):
+            break  # "Y, the minister of foreign affairs of Sweden, Z": Y's country, not Z's
         chain.append(e)
         gaps.append(gap)
         cursor = e.start
@@ -144,6 +148,19 @@ def _chain(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, 
         gaps.extend(post_gaps[:len(post)])
     counterpart = any(re.search(r"\bcounterparts?\b", g, re.I) for g in gaps)
     return sorted(chain, key=lambda e: e.start), counterpart
+
+
+def _appositive_of_previous(text: str, country: Entity, entities: list[Entity], sent: tuple[int, int]) -> bool:
+    """Whether a titled state ends an appositive of the person before it: "Y, the top diplomat of Chile"."""
+    start = country.start
+    for t in sorted((e for e in entities if e.label == "TITLE" and sent[0] <= e.start and e.end <= start),
+                    key=lambda e: -e.end):
+        if not (_OF_OR_TO.fullmatch(text[t.end:start]) or _TITLE_JOIN.fullmatch(text[t.end:start])):
+            break
+        start = t.start
+    people = [p for p in entities if p.label in PERSON_LABELS and sent[0] <= p.start and p.end <= start]
+    return start < country.start and bool(people) and bool(
+        _APPOSITIVE.fullmatch(text[max(p.end for p in people):start]))
 
 
 def link_mention(text: str, mention: Entity, entities: list[Entity], sent: tuple[int, int]) -> Attributes:

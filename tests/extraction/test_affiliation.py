@@ -225,3 +225,23 @@ def test_a_counterpart_then_a_comma_still_links_the_country_and_the_title():
                                      ("Li Na", "PARTICIPANT"), ("Foreign Minister", "TITLE"), ("Egyptian", "COUNTRY")]), PUB))
     li = next(p for p in b["participants"] if p["name"] == "Li Na")
     assert li["country"] == "Egypt"
+
+
+def test_a_list_of_appositives_gives_each_name_the_state_after_it():
+    # the state that ends one name's appositive is not the next name's: each takes the one after it
+    t = ("A meeting of Ana Lopez, the top diplomat of Chile, Omar Khan, the minister of foreign affairs of Egypt, "
+         "Ivo Kral, the top diplomat of Peru and Foreign Minister Li Na of Norway took place in Lima.")
+    got = countries(t, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Ivo Kral", "PARTICIPANT"),
+                        ("Li Na", "PARTICIPANT"), ("top diplomat", "TITLE"), ("minister of foreign affairs", "TITLE"),
+                        ("Foreign Minister", "TITLE"), ("Chile", "COUNTRY"), ("Egypt", "COUNTRY"), ("Peru", "COUNTRY"),
+                        ("Norway", "COUNTRY"), ("Lima", "LOC")])
+    assert got == {"Ana Lopez": "Chile", "Omar Khan": "Egypt", "Ivo Kral": "Peru", "Li Na": "Norway"}
+
+
+def test_a_title_of_a_state_after_a_verb_still_introduces_the_next_name():
+    # "spoke with the President of Mexico, Li Na": no appositive of the name before the verb
+    t = "Today, the Prime Minister, Ana Lopez, spoke with the President of Mexico, Li Na."
+    b = check(build_brief(t, tag(t, [("Ana Lopez", "PARTICIPANT"), ("Li Na", "PARTICIPANT"),
+                                     ("Prime Minister", "TITLE"), ("President", "TITLE"), ("Mexico", "COUNTRY")]), PUB))
+    li = next(p for p in b["participants"] if p["name"] == "Li Na")
+    assert (li["title"], li["country"]) == ("President of Mexico", "Mexico")
