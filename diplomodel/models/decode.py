@@ -15,11 +15,16 @@ from __future__ import annotations
 
 from diplomodel.models.labels import Entity, bio_to_entity_label
 
-__all__ = ["PEOPLE", "decode_words"]
+__all__ = ["EDGE_WORDS", "PEOPLE", "decode_words"]
 
 
 #: Labels of one kind of span: a name the tagger half calls PARTICIPANT, half PERSON is one person.
 PEOPLE: frozenset[str] = frozenset({"PARTICIPANT", "PERSON"})
+
+
+#: Words a title never starts or ends with: the tagger's stray "the", "and", "of" at a title's edge.
+EDGE_WORDS: frozenset[str] = frozenset({"the", "of", "and", "for", "to", "a", "an", "&", ",", "-"})
+_TRIMMED = frozenset({"TITLE"})
 
 
 def decode_words(tags: list[str], scores: list[float], words: list[tuple[int, int]],
@@ -28,6 +33,7 @@ def decode_words(tags: list[str], scores: list[float], words: list[tuple[int, in
 
     A person's words stay one span when their roles disagree ("B-PARTICIPANT I-PERSON") or a
     hyphen glues them ("Jean" "-" "Luc"); the span takes the role whose words score highest in sum.
+    A title loses the :data:`EDGE_WORDS` at its edges, and one made of nothing else is dropped.
 
     >>> text = "Ana Lopez\nRabat"
     >>> [(e.text, e.label) for e in decode_words(["B-PERSON", "I-PERSON", "I-PERSON"], [0.9] * 3,
@@ -36,16 +42,29 @@ def decode_words(tags: list[str], scores: list[float], words: list[tuple[int, in
     >>> [(e.text, e.label) for e in decode_words(["B-PARTICIPANT", "I-PERSON", "I-PERSON"], [0.9, 0.4, 0.4],
     ...                                          [(0, 3), (3, 4), (4, 7)], "Ali-Can")]
     [('Ali-Can', 'PARTICIPANT')]
+    >>> [e.text for e in decode_words(["B-TITLE", "I-TITLE", "I-TITLE", "B-TITLE"], [0.9] * 4,
+    ...                               [(0, 8), (9, 11), (12, 19), (20, 23)], "Minister of Economy the")]
+    ['Minister of Economy']
     """
     entities: list[Entity] = []
     cur_label, cur_start, cur_end, cur_scores = None, 0, 0, []
     votes: dict[str, float] = {}
 
     def close() -> None:
-        if cur_label is not None:
-            s, e = words[cur_start][0], words[cur_end][1]
-            label = max(votes, key=votes.__getitem__) if len(votes) > 1 else cur_label
-            entities.append(Entity(s, e, label, sum(cur_scores) / len(cur_scores), text[s:e]))
+        if cur_label is None:
+            return
+        first, last = cur_start, cur_end
+        if cur_label in _TRIMMED:  # "Minister of Economy of" -> "Minister of Economy"; a lone "the" is no title
+            while first <= last and text[words[first][0]:words[first][1]].lower() in EDGE_WORDS:
+                first += 1
+            while last >= first and text[words[last][0]:words[last][1]].lower() in EDGE_WORDS:
+                last -= 1
+            if first > last:
+                return
+        s, e = words[first][0], words[last][1]
+        label = max(votes, key=votes.__getitem__) if len(votes) > 1 else cur_label
+        kept = cur_scores[first - cur_start:last - cur_start + 1]
+        entities.append(Entity(s, e, label, sum(kept) / len(kept), text[s:e]))
 
     for i, tag in enumerate(tags):
         label = bio_to_entity_label(tag)

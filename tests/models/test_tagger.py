@@ -100,3 +100,15 @@ def test_people_side_by_side_and_other_kinds_stay_apart():
                         words, text)
     assert [(e.text, e.label) for e in ents] == [("Ana Lopez", "PARTICIPANT"), ("Omar Ali", "PERSON"),
                                                  ("Honda", "ORG")]
+
+
+def test_a_title_loses_stray_function_words_at_its_edges():
+    # the tagger's stray "the"/"and"/"of" inside a list of titles ("... of Economy of Chile", "the" alone)
+    text = "and Minister of Economy of Chile Ana Lopez met the Speaker"
+    words = split_words(text)
+    tags = ["B-TITLE", "I-TITLE", "I-TITLE", "I-TITLE", "I-TITLE", "B-COUNTRY", "B-PARTICIPANT", "I-PARTICIPANT",
+            "O", "B-TITLE", "B-TITLE"]
+    assert len(words) == len(tags)
+    got = [(e.text, e.label) for e in decode_words(tags, [0.9] * len(tags), words, text)]
+    assert got == [("Minister of Economy", "TITLE"), ("Chile", "COUNTRY"), ("Ana Lopez", "PARTICIPANT"),
+                   ("Speaker", "TITLE")]
