@@ -10,7 +10,8 @@ side of a meeting the tagger saw only one side of.
 - :func:`demote_bylines`: "By X" opening a line, "X (@handle) 1 hour ago", "X Published May 2",
   a line "X, The Agency": X wrote the story and is only mentioned.
 - :func:`promote_attendees`: "attended by X", "in the presence of X", "a delegation led by X", "also met
-  Vice Premier X", "credentials from Ambassador X of A, Ambassador Y of B": X (and Y) took part.
+  Vice Premier X", "met separately with X", "held meetings with X", "the call included X, Y and Z",
+  "credentials from Ambassador X of A, Ambassador Y of B": X (and Y) took part.
 - :func:`promote_counterpart`: a meeting with one participant found is missing its other side; the
   person named with them in a meeting sentence ("received a phone call from President X") is it.
 
@@ -133,9 +134,11 @@ def promote_counterpart(doc: Document) -> None:
 #: Text right before someone who took part without a meeting verb of their own: "attended by",
 #: "in the presence of", "accompanied by", "joined by", "represented by", "a delegation led by".
 ATTENDEE = re.compile(r"\b(?:(?:also )?attended by|in the presence(?: of)?|accompanied by|joined by|represented by|"
-                      r"led by|flanked by|participation(?: of)?)\s+$", re.I)  # "of" may open the title run
+                      r"led by|flanked by|participation(?: of)?|(?:call|meeting|talks|conference|session)s?"
+                      r"(?:,[^,.;]{1,60},)?\s+(?:also\s+)?(?:included|involved))\s+$", re.I)  # "of" may open the title run
 #: Text right before the other side of a meeting: "met", "received", "held talks with", "his counterpart".
-COUNTERPART = re.compile(r"\b(?:met(?: with)?|meets(?: with)?|meeting with|received|receives|hosted|hosts|welcomed|"
+COUNTERPART = re.compile(r"\b(?:met(?: (?:separately|also|later|first))?(?: with)?|meets(?: with)?|meetings? with|"
+                         r"received|receives|hosted|hosts|welcomed|"
                          r"held (?:talks?|a meeting|consultations|discussions) with|(?:talks?|discussions?|conversation|"
                          r"call) with|discussed with|spoke (?:with|to)|credentials from|counterparts?)\s+$", re.I)
 _LIST_AFTER = re.compile(r"(?:,|\band|\bas well as)\s*(?:and\s+)?$")

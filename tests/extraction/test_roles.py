@@ -151,6 +151,10 @@ def test_bylines_and_signatures_are_mentioned(text, author):
     ("Ana Lopez met Omar Khan in Rabat, in the presence of Foreign Minister Lina Park.", "Lina Park"),
     ("Ana Lopez met Omar Khan. Lopez also met Chinese Executive Vice Premier Lina Park.", "Lina Park"),
     ("Ana Lopez met Omar Khan. The visitor was accompanied by Ministers Lina Park, of Trade.", "Lina Park"),
+    ("Ana Lopez called Omar Khan. The call also included Canadian Prime Minister Lina Park.", "Lina Park"),
+    ("Ana Lopez met Omar Khan. The meeting, held in the palace, involved Lina Park.", "Lina Park"),
+    ("Ana Lopez met Omar Khan. Lopez met separately with Lina Park, the Chilean envoy.", "Lina Park"),
+    ("Ana Lopez met Omar Khan. Lopez also held meetings with Lina Park.", "Lina Park"),
 ])
 def test_attendees_and_second_counterparts_take_part(text, extra):
     b = build_brief(text, tag(text, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Lopez", "PARTICIPANT"),
