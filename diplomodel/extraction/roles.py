@@ -140,7 +140,8 @@ ATTENDEE = re.compile(r"\b(?:(?:also )?attended by|in the presence(?: of)?|accom
 COUNTERPART = re.compile(r"\b(?:met(?: (?:separately|also|later|first))?(?: with)?|meets(?: with)?|meetings? with|"
                          r"received|receives|hosted|hosts|welcomed|"
                          r"held (?:talks?|a meeting|consultations|discussions) with|(?:talks?|discussions?|conversation|"
-                         r"call) with|discussed with|spoke (?:with|to)|credentials from|counterparts?)\s+$", re.I)
+                         r"call) with|(?:talks?|discussions?|meeting|conversation) held with|(?:phone |telephone )?call from|"
+                         r"discussed with|spoke (?:with|to)|credentials from|counterparts?,?)\s+$", re.I)
 _LIST_AFTER = re.compile(r"(?:,|\band|\bas well as)\s*(?:and\s+)?$")
 _OF_STATE = re.compile(r"\s*(?:of (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}|\([^()]{1,40}\)|from [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})")
 _PAST_OR_PLAN = re.compile(r"\b(?:will|would|next|plans?|planned|upcoming|previous|previously|last year|earlier|"

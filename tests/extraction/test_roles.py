@@ -155,6 +155,9 @@ def test_bylines_and_signatures_are_mentioned(text, author):
     ("Ana Lopez met Omar Khan. The meeting, held in the palace, involved Lina Park.", "Lina Park"),
     ("Ana Lopez met Omar Khan. Lopez met separately with Lina Park, the Chilean envoy.", "Lina Park"),
     ("Ana Lopez met Omar Khan. Lopez also held meetings with Lina Park.", "Lina Park"),
+    ("Ana Lopez met Omar Khan. Lopez later met his German counterpart, Lina Park, in Oslo.", "Lina Park"),
+    ("Ana Lopez met Omar Khan. Lopez also received a phone call from Lina Park.", "Lina Park"),
+    ("Ana Lopez met Omar Khan. The discussion held with Lina Park was about trade.", "Lina Park"),
 ])
 def test_attendees_and_second_counterparts_take_part(text, extra):
     b = build_brief(text, tag(text, [("Ana Lopez", "PARTICIPANT"), ("Omar Khan", "PARTICIPANT"), ("Lopez", "PARTICIPANT"),
