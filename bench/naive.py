@@ -37,6 +37,7 @@ def _canon(d: dict[str, Any]) -> str:
 def naive(briefer: Any, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each article alone: tag at batch 1, extract, summarize at batch 1 (every article), combine."""
     from diplomodel.combine import combine
+    from diplomodel.compose import compose_into
     from diplomodel.extraction import extract, to_brief
     from diplomodel.jsonl import parse_published
 
@@ -50,6 +51,7 @@ def naive(briefer: Any, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         res = s.summarize([r["text"]], [b])[0]
         if b.is_meeting:
             combine(b, res, r["text"])
+        compose_into(b)
         lead = doc.lead()
         if not b.summary and lead:
             b.summary = r["text"][lead[0]:lead[1]]

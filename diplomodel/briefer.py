@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from diplomodel.combine import combine
+from diplomodel.compose import compose_into
 from diplomodel.errors import InputError, ModelError
 from diplomodel.jsonl import Record, parse_published
 from diplomodel.schema import MeetingBrief
@@ -311,7 +312,8 @@ class Briefer:
                                                     [briefs[i] for i in meetings])
                 for i, res in zip(meetings, results):
                     combine(briefs[i], res, records[i].text)
-            for i in live:  # non-meetings, and whatever the summarizer could not support
+            for i in live:  # a meeting's summary is written from its fields; a non-meeting's is its lead
+                compose_into(briefs[i])
                 span = leads[i]
                 if not briefs[i].summary and span:
                     briefs[i].summary = records[i].text[span[0]:span[1]]

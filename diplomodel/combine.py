@@ -12,8 +12,8 @@ The rule, field by field:
 - ``outcomes``: the article's own sentences stating an agreement, signature or pledge
   (:mod:`diplomodel.extraction.outcomes`) where there are any, else the summarizer's;
 - ``topics``, ``summary``: the summarizer's, after the grounding guard
-  (:mod:`diplomodel.models.grounding`); a summary the guard emptied is left empty here and the
-  facade puts the extractive lead sentence in its place.
+  (:mod:`diplomodel.models.grounding`); the facade then writes a meeting's summary from the
+  combined fields (:mod:`diplomodel.compose`) and a non-meeting's from its lead sentence.
 
 ``evidence["topics"]`` / ``["outcomes"]`` hold, per kept generated item, the article span of its
 longest word found there (a stated outcome's evidence is its whole phrase); ``evidence["unsupported"]`` holds one zero-width span per generated item the

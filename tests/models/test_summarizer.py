@@ -105,7 +105,11 @@ def test_facade_skips_non_meetings_and_combines_by_the_rule(caplog: pytest.LogCa
     meeting, other = Briefer(RuleTagger(), scripted, name="t", version="0")([ARTICLE, NOT_A_MEETING])
     assert scripted.asked == [ARTICLE]                      # the non-meeting never reached it
     assert meeting.is_meeting and meeting.format == "phone_call"      # no cue said in person
-    assert meeting.topics == ["fisheries"] and meeting.summary == "Benali and Ferrer met."
+    # the summary is written from the brief's own fields (diplomodel.compose), not the generated one
+    assert meeting.topics == ["fisheries"] and meeting.summary != "Benali and Ferrer met."
+    assert meeting.summary.endswith("on fisheries.") and "held a phone call with" in meeting.summary
+    assert all(p.name in meeting.summary for p in meeting.participants)
+    assert {ARTICLE[s:e] for s, e in meeting.evidence["summary"]} >= {p.name for p in meeting.participants}
     assert len(meeting.evidence["unsupported"]) == 1 and "Lima" in caplog.text
     s, e = meeting.evidence["topics"][0]
     assert ARTICLE[s:e] == "fisheries"
@@ -121,11 +125,13 @@ def test_a_default_format_gives_way_to_the_summarizers_but_a_cued_one_does_not()
     assert cued.format == "phone_call" and "format" in cued.evidence
 
 
-def test_an_emptied_summary_falls_back_to_the_lead() -> None:
+def test_an_emptied_summary_still_gets_the_sentence_of_the_fields_and_a_non_meeting_its_lead() -> None:
     scripted = Scripted({"summary": "", "topics": [], "outcomes": [], "dropped": []})
-    b = Briefer(RuleTagger(), scripted, name="t", version="0")([ARTICLE])[0]
-    s, e = b.evidence["summary"][0]
-    assert b.summary == ARTICLE[s:e] and "Benali" in b.summary
+    b, other = Briefer(RuleTagger(), scripted, name="t", version="0")([ARTICLE, NOT_A_MEETING])
+    assert b.summary.endswith("Karim Benali held talks with Morocco's Foreign Minister Lucia Ferrer in Rabat.")
+    assert " on " not in b.summary                                   # no topics: none named
+    s, e = other.evidence["summary"][0]
+    assert other.summary == NOT_A_MEETING[s:e]
 
 
 def test_a_model_dir_with_a_summarizer_round_trips(saved: Path, tmp_path: Path) -> None:
