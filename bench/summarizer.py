@@ -57,7 +57,7 @@ def unsupported(items: list[str], text: str, people: list[str]) -> tuple[int, in
 
 def guard_counts(preds: list[Any], raw: dict[str, dict[str, Any]], texts: dict[str, str]) -> dict[str, int]:
     """Unsupported names and numbers in the parsed output (before the guard) and in the briefs."""
-    from diplomodel.models.grounding import people_of
+    from diplomodel.models.grounding import facts_of
 
     out = {"summarized": 0, "unsupported_before": 0, "persons_before": 0, "unsupported_after": 0,
            "persons_after": 0, "parser_flags": 0}
@@ -65,7 +65,7 @@ def guard_counts(preds: list[Any], raw: dict[str, dict[str, Any]], texts: dict[s
         res = raw.get(p.id or "")
         if res is None:
             continue
-        people = people_of(p)
+        people = facts_of(p)
         parsed = res["topics"] + res["outcomes"] + [res["summary"]] + [d[2] for d in res["dropped"]]
         b, pb = unsupported(parsed, texts[p.id], people)
         a, pa = unsupported(p.topics + p.outcomes + [p.summary], texts[p.id], people)

@@ -1,7 +1,7 @@
 """The grounding guard: what the summarizer wrote may name only what the article names.
 
 A generated topic, outcome or summary sentence is *supported* when every name and number in it
-can be found in the article (or among the tagger's people):
+can be found in the article (or among the brief's own extracted facts, :func:`facts_of`):
 
 - a **name** is a run of capitalised words ("Prime Minister Anwar Ibrahim", "Malaysia-China");
   each word must occur in the article (accents and case folded, a possessive stripped), be a
@@ -117,9 +117,21 @@ class Source:
         return None
 
 
-def people_of(brief: Any) -> list[str]:
-    """The names a brief's tagger found (participants, then mentioned): support for the guard."""
-    return [p.name for p in getattr(brief, "participants", [])] + list(getattr(brief, "mentioned", []))
+def facts_of(brief: Any) -> list[str]:
+    """What a brief's extractive fields state, as support for the guard: each participant's name,
+    title, country and organisation, the people mentioned, the place. The tagger and the rules read
+    them off the article, sometimes in another form than it writes them ("South Korea" for "Korea",
+    a host's country from the dateline), so a summary may say them as the brief does.
+
+    >>> from diplomodel.schema import Location, MeetingBrief, Participant
+    >>> facts_of(MeetingBrief(participants=[Participant("Ana Lopez", "President", "Chile")], mentioned=["Li Na"],
+    ...                       location=Location("Lima", "Peru")))
+    ['Ana Lopez', 'President', 'Chile', 'Li Na', 'Lima', 'Peru']
+    """
+    out = [x for p in getattr(brief, "participants", []) for x in (p.name, p.title, p.country, p.organization) if x]
+    out += list(getattr(brief, "mentioned", []))
+    loc = getattr(brief, "location", None)
+    return out + [x for x in (getattr(loc, "city", None), getattr(loc, "country", None)) if x]
 
 
 def guard(generated: dict[str, Any], article: str, people: Iterable[str] = ()) -> Guarded:

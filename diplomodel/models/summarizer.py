@@ -314,13 +314,13 @@ class Summarizer:
         second opinion), ``flags`` (what the parser dropped), ``dropped`` (what the grounding guard
         dropped, as ``(field, reason, text)``) and ``raw`` (the model's own text).
         """
-        from diplomodel.models.grounding import guard, people_of
+        from diplomodel.models.grounding import guard, facts_of
 
         raws = self.generate([self.prompt(t) for t in texts])
         results = []
         for i, (text, raw) in enumerate(zip(texts, raws)):
             parsed = parse_summary(raw).as_dict()
-            kept = guard(parsed, text, people_of(briefs[i]) if briefs is not None else [])
+            kept = guard(parsed, text, facts_of(briefs[i]) if briefs is not None else [])
             parsed.update(summary=kept.summary, topics=kept.topics, outcomes=kept.outcomes,
                           dropped=[(d.field, d.reason, d.text) for d in kept.dropped], raw=raw)
             results.append(parsed)
