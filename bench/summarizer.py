@@ -8,7 +8,7 @@ Quality: the briefs (with summaries) of the real dev split (``../shared/data/mee
 read at run time) scored by :func:`diplomodel.metrics.score_briefs` and
 :func:`~diplomodel.metrics.summary_scores`; the seed article's topics against the nine of
 issue 10's acceptance 3. Hallucinations: every name or number in the summarizer's parsed output
-that the article (and the tagger's people) does not hold
+that the article (and the brief's own facts, ``grounding.facts_of``) does not hold
 (:class:`~diplomodel.models.grounding.Source`), counted before the guard, and the same count on the
 final briefs after it; "persons" are the unsupported runs of two or more capitalised words that
 are no country. Speed: one 500-word generated article alone (median of 3), and the dev split
@@ -36,12 +36,12 @@ SEED_TOPICS = ["bilateral relations", "parliamentary cooperation", "economic tie
                "agriculture"]
 
 
-def unsupported(items: list[str], text: str, people: list[str]) -> tuple[int, int]:
+def unsupported(items: list[str], text: str, facts: list[str]) -> tuple[int, int]:
     """(unsupported names and numbers, of which person-like) over ``items``."""
     from diplomodel.knowledge.geo import country_name
     from diplomodel.models.grounding import Source
 
-    src = Source(text, people)
+    src = Source(text, facts)
     bad = persons = 0
     for item in items:
         rest = item
@@ -65,10 +65,10 @@ def guard_counts(preds: list[Any], raw: dict[str, dict[str, Any]], texts: dict[s
         res = raw.get(p.id or "")
         if res is None:
             continue
-        people = facts_of(p)
+        facts = facts_of(p)
         parsed = res["topics"] + res["outcomes"] + [res["summary"]] + [d[2] for d in res["dropped"]]
-        b, pb = unsupported(parsed, texts[p.id], people)
-        a, pa = unsupported(p.topics + p.outcomes + [p.summary], texts[p.id], people)
+        b, pb = unsupported(parsed, texts[p.id], facts)
+        a, pa = unsupported(p.topics + p.outcomes + [p.summary], texts[p.id], facts)
         out["summarized"] += 1
         out["parser_flags"] += len(res["flags"])
         for k, v in (("unsupported_before", b), ("persons_before", pb), ("unsupported_after", a),

@@ -75,8 +75,8 @@ def _country_of_forms() -> dict[str, str]:
 class Source:
     """The article's words, numbers and countries, folded once and asked many times."""
 
-    def __init__(self, text: str, people: Iterable[str] = ()) -> None:
-        body = fold(text + "\n" + "\n".join(people))
+    def __init__(self, text: str, facts: Iterable[str] = ()) -> None:
+        body = fold(text + "\n" + "\n".join(facts))
         self.words = {w.strip(".'’-") for w in re.findall(r"[\w'’.-]+", body)}
         self.words |= {w[:-2] for w in self.words if w.endswith(("'s", "’s"))}
         self.words |= {part for w in self.words for part in re.split(r"[-.'’]", w) if part}
@@ -134,9 +134,9 @@ def facts_of(brief: Any) -> list[str]:
     return out + [x for x in (getattr(loc, "city", None), getattr(loc, "country", None)) if x]
 
 
-def guard(generated: dict[str, Any], article: str, people: Iterable[str] = ()) -> Guarded:
+def guard(generated: dict[str, Any], article: str, facts: Iterable[str] = ()) -> Guarded:
     """Keep the generated topics, outcomes and summary sentences the article supports."""
-    src = Source(article, people)
+    src = Source(article, facts)
     out = Guarded()
     for key in ("topics", "outcomes"):
         for item in generated.get(key) or []:

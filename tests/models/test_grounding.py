@@ -26,7 +26,7 @@ def test_an_invented_person_place_or_number_is_caught() -> None:
 
 
 def test_the_taggers_people_count_as_support() -> None:
-    assert Source("The two met.", people=["Ana Lopez"]).unsupported("Ana Lopez met him.") is None
+    assert Source("The two met.", facts=["Ana Lopez"]).unsupported("Ana Lopez met him.") is None
 
 
 def test_guard_drops_items_and_sentences_and_says_why() -> None:
