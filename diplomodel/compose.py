@@ -10,7 +10,8 @@ Why a composed sentence and not the summarizer's own: scored by ``../shared/eval
 (ROUGE-L against the annotators' summaries), the composed sentence beat the generated one on the
 real train split, where the summarizer was trained (0.276 -> 0.294), and on the dev split
 (0.259 -> 0.314); its wording (possessive country, "held talks with", topics after "on") was chosen
-on the train split. The generated summary stays the fallback for a brief with no participant.
+on the train split. A meeting always has a participant, so the summarizer's own summary line is no
+longer shown; a brief that reports no meeting keeps its lead sentence (the facade's rule).
 
 Example:
     >>> from diplomodel.schema import Location, MeetingBrief, Participant
@@ -69,12 +70,10 @@ def compose_summary(brief: MeetingBrief) -> str | None:
     if not brief.is_meeting or not brief.participants:
         return None
     people = [_person(p) for p in brief.participants]
-    if len(people) > 1:
-        s = f"{people[0]} {VERB.get(brief.format or '', 'held talks with')} {_join(people[1:])}"
-    else:
-        s = f"{people[0]} held {'a phone call' if brief.format == 'phone_call' else 'talks'}"
+    verb = VERB.get(brief.format or "", "held talks with")
+    s = f"{people[0]} {verb} {_join(people[1:])}" if len(people) > 1 else f"{people[0]} {verb.removesuffix(' with')}"
     place = brief.location.city or brief.location.country if brief.location else None
-    if place and brief.format not in ("phone_call", "video_call"):
+    if place and brief.format not in VERB:  # a call has no one place
         s += f" in {place}"
     topics = [t.strip() for t in brief.topics if t.strip()][:MAX_TOPICS]
     if topics:

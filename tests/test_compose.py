@@ -25,6 +25,8 @@ def test_a_call_names_no_place_and_one_participant_holds_talks_alone():
     assert compose_summary(call) == "Ana Lopez held a video call with Omar Khan."
     alone = MeetingBrief(is_meeting=True, participants=[Participant("Ana Lopez")], topics=["trade"])
     assert compose_summary(alone) == "Ana Lopez held talks on trade."
+    alone.format = "video_call"
+    assert compose_summary(alone) == "Ana Lopez held a video call on trade."
 
 
 def test_a_non_meeting_keeps_what_it_had():

@@ -24,7 +24,6 @@ PEOPLE: frozenset[str] = frozenset({"PARTICIPANT", "PERSON"})
 
 #: Words a title never starts or ends with: the tagger's stray "the", "and", "of" at a title's edge.
 EDGE_WORDS: frozenset[str] = frozenset({"the", "of", "and", "for", "to", "a", "an", "&", ",", "-"})
-_TRIMMED = frozenset({"TITLE"})
 
 
 def decode_words(tags: list[str], scores: list[float], words: list[tuple[int, int]],
@@ -54,7 +53,7 @@ def decode_words(tags: list[str], scores: list[float], words: list[tuple[int, in
         if cur_label is None:
             return
         first, last = cur_start, cur_end
-        if cur_label in _TRIMMED:  # "Minister of Economy of" -> "Minister of Economy"; a lone "the" is no title
+        if cur_label == "TITLE":  # "Minister of Economy of" -> "Minister of Economy"; a lone "the" is no title
             while first <= last and text[words[first][0]:words[first][1]].lower() in EDGE_WORDS:
                 first += 1
             while last >= first and text[words[last][0]:words[last][1]].lower() in EDGE_WORDS:
