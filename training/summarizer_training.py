@@ -37,11 +37,15 @@ class SummarizerTrainingArguments:
     #: copies of an example whose target has an outcomes line, times its source weight (few briefs
     #: report an agreement, so without this the model learns to leave the line out)
     outcome_weight: float = 1.0
+    #: whether targets keep the summary line; the facade writes a meeting's summary from the brief's
+    #: fields (diplomodel.compose), so a model trained without it writes fewer tokens for the same fields
+    summary_line: bool = True
     #: a summarizer dir (``.../summarizer``) whose LoRA adapter the run starts from instead of a fresh one
     adapter_from: str | None = None
     max_source_tokens: int = 384
     max_target_tokens: int = 200
     max_new_tokens: int = 160
+    max_topics: int = 6                   # items a topics line may hold at inference
     lora_r: int = 16
     lora_alpha: int = 32
     lora_dropout: float = 0.05
@@ -83,7 +87,7 @@ def examples(args: SummarizerTrainingArguments) -> list[dict[str, str]]:
             brief = parse_linearized(row["target_text"])
             if args.meetings_only and "meeting:" in row["target_text"] and not brief["is_meeting"]:
                 continue
-            target = to_summary_lines(brief)  # the training target
+            target = to_summary_lines(brief, summary=args.summary_line)  # the training target
             if target:
                 rows.append({"id": row["id"], "source": source, "text": row["source_text"],
                              "target": target})

@@ -49,7 +49,7 @@ def build(args: SummarizerTrainingArguments) -> Summarizer:
     else:
         model = get_peft_model(model, lora)
     config = SummarizerConfig(base=args.base, family=args.family, max_source_tokens=args.max_source_tokens,
-                              max_new_tokens=args.max_new_tokens)
+                              max_new_tokens=args.max_new_tokens, max_topics=args.max_topics)
     s = Summarizer(model, tokenizer, config)
     s.model.train()
     return s

@@ -43,10 +43,15 @@ def _clean(value: Any) -> str:
     return " ".join(str(value or "").replace(";", ",").replace("|", "/").split())
 
 
-def to_summary_lines(brief: dict[str, Any]) -> str:
-    """The target text of a brief dict (the keys of :data:`KEYS`; empty fields are left out)."""
+def to_summary_lines(brief: dict[str, Any], summary: bool = True) -> str:
+    """The target text of a brief dict (the keys of :data:`KEYS`; empty fields are left out;
+    ``summary=False`` leaves the summary line out too, for a model whose summary the facade writes).
+
+    >>> to_summary_lines({"summary": "A met B.", "topics": ["trade"]}, summary=False)
+    'topics: trade'
+    """
     lines = []
-    if _clean(brief.get("summary")):
+    if summary and _clean(brief.get("summary")):
         lines.append(f"summary: {_clean(brief['summary'])}")
     for key in ("topics", "outcomes"):
         items = [_clean(x) for x in brief.get(key) or [] if _clean(x)]
