@@ -10,8 +10,9 @@ Why a composed sentence and not the summarizer's own: scored by ``../shared/eval
 (ROUGE-L against the annotators' summaries), the composed sentence beat the generated one on the
 real train split, where the summarizer was trained (0.276 -> 0.294), and on the dev split
 (0.259 -> 0.314); its wording (possessive country, "held talks with", topics after "on") was chosen
-on the train split. A meeting always has a participant, so the summarizer's own summary line is no
-longer shown; a brief that reports no meeting keeps its lead sentence (the facade's rule).
+on the train split. A meeting always has a participant, so no generated summary line is shown, and
+the shipped summarizer (model 0.5.0) is trained to write none; a brief that reports no meeting keeps
+its lead sentence (the facade's rule).
 
 Example:
     >>> from diplomodel.schema import Location, MeetingBrief, Participant

@@ -80,6 +80,7 @@ def write_model_dir(args: SummarizerTrainingArguments, summarizer: Summarizer, s
                                       "lora_r": args.lora_r, "learning_rate": args.learning_rate,
                                       "seed": args.seed, "seconds": round(seconds),
                                       "outcome_weight": args.outcome_weight,
+                                      "summary_line": args.summary_line, "max_topics": args.max_topics,
                                       "adapter_from": args.adapter_from}}
     cfg["version"] = args.version
     cfg_file.write_text(json.dumps(cfg, indent=2) + "\n", "utf-8")
