@@ -31,9 +31,10 @@ $(VENV)/.diplomodel-test-installed: $(VENV)/.diplomodel-installed
 	@touch $@
 
 # Label Studio for the annotation round trip (tests/labelstudio): its own environment, its pins
-# clash with ours. Pinned so the API the test drives stays the one it was written against.
+# clash with ours. Pinned so the API the test drives stays the one it was written against;
+# sentry-sdk 3 (2026-12) rejects the options label-studio 1.23.2 starts it with, so its server does not start.
 LS_VENV := .venv-labelstudio
-LABEL_STUDIO := label-studio==1.23.2 label-studio-sdk==2.1.2
+LABEL_STUDIO := label-studio==1.23.2 label-studio-sdk==2.1.2 "sentry-sdk<3"
 $(LS_VENV)/.installed: Makefile
 	$(PYTHON3) -m venv $(LS_VENV)
 	$(LS_VENV)/bin/python -m pip --disable-pip-version-check install $(QUIET) $(LABEL_STUDIO)
