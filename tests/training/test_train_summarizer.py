@@ -51,12 +51,12 @@ def test_examples_skip_non_meetings_and_labels_cover_only_the_completion(tmp_pat
     assert batch["input_ids"].shape == batch["labels"].shape and (batch["labels"][1] == -100).sum() > n_prompt
 
 
-
 def test_without_the_summary_line_targets_start_with_the_topics(tmp_path: Path) -> None:
     args = SummarizerTrainingArguments(datasets=str(_datasets(tmp_path)), sources={"meetings_real": 1.0},
                                        summary_line=False)
     targets = {r["target"] for r in examples(args)}
     assert targets == {"topics: trade; fisheries\nformat: in_person"}
+
 
 def test_a_tiny_run_writes_a_model_dir_the_facade_loads(tmp_path: Path, tiny_model_dir: Path) -> None:
     from train_summarizer import main
